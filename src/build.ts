@@ -1,0 +1,72 @@
+// **build** is the pipeline, top to bottom: load the YAML → map to RDF → add the ontology → validate with
+// SHACL → serialize every format → write dist/ atomically. Nothing is written unless every step succeeds.
+import type { Quad } from '@rdfjs/types';
+import { DataError, sortDiagnostics, type Diagnostic } from './errors.js';
+import { writeFilesAtomically, type OutputFile } from './io/atomicWrite.js';
+import { loadModel } from './model/load.js';
+import type { Model } from './model/model.js';
+import { ontologyFile, resolveDataDir, shapesFile } from './paths.js';
+import { modelToQuads } from './rdf/mappers.js';
+import { parseTurtleFile } from './rdf/parse.js';
+import { canonicalQuads } from './serialize/canonical.js';
+import { jsonLdContext } from './serialize/context.js';
+import { rdfFormats } from './serialize/formats.js';
+import { resultsToDiagnostics } from './validate/report.js';
+import { validate } from './validate/validate.js';
+
+export interface CompileOptions {
+  /** Folder of YAML data files; defaults to ./data, else the bundled data. */
+  readonly dataDir?: string;
+  /** The lowest SHACL severity that fails the build: violations always do, warnings with 'warning'. */
+  readonly failOn?: 'violation' | 'warning';
+}
+
+export interface CompiledDataset {
+  readonly model: Model;
+  /** The dataset's triples (data and vocabulary) in canonical order. */
+  readonly quads: readonly Quad[];
+  /** SHACL results that did not fail the build (warnings, infos). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Loads, maps and validates the data; throws DataError with every problem found. */
+export async function compileDataset(options: CompileOptions = {}): Promise<CompiledDataset> {
+  const loaded = await loadModel(resolveDataDir(options.dataDir));
+  const mapped = modelToQuads(loaded);
+  const [ontology, shapes] = await Promise.all([parseTurtleFile(ontologyFile), parseTurtleFile(shapesFile)]);
+  const quads = canonicalQuads([...mapped.quads, ...ontology]);
+  const report = await validate(quads, shapes);
+  const diagnostics = sortDiagnostics(resultsToDiagnostics(report.results, mapped.origins, loaded.sources));
+  const failing = new Set(options.failOn === 'warning' ? ['violation', 'warning'] : ['violation']);
+  if (diagnostics.some((d) => failing.has(d.severity))) throw new DataError(diagnostics);
+  return { model: loaded.model, quads, diagnostics };
+}
+
+export interface BuildOptions extends CompileOptions {
+  /** Output folder; defaults to dist. */
+  readonly outDir?: string;
+}
+
+export interface BuildResult extends CompiledDataset {
+  readonly outDir: string;
+  readonly files: readonly { readonly name: string; readonly bytes: number }[];
+}
+
+/** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld and context.jsonld. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const compiled = await compileDataset(options);
+  const outDir = options.outDir ?? 'dist';
+  const files: OutputFile[] = [];
+  for (const format of Object.values(rdfFormats)) {
+    files.push({ name: format.file, content: await format.write(compiled.quads) });
+  }
+  files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n` });
+  await writeFilesAtomically(outDir, files);
+  return {
+    ...compiled,
+    outDir,
+    files: files.map((file) => ({ name: file.name, bytes: Buffer.byteLength(file.content) })),
+  };
+}
+
+export { DataError };

@@ -1,0 +1,137 @@
+// **commands** is the command table: each entry maps its arguments to one library call and prints.
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { build, compileDataset } from '../build.js';
+import { formatDiagnostic, UsageError } from '../errors.js';
+import { dataFileJsonSchema } from '../model/schema.js';
+import { query } from '../query/engine.js';
+import { formatResult, resultFormats, type ResultFormat } from '../query/results.js';
+import { parseRdfFile } from '../rdf/parse.js';
+import type { Io } from './main.js';
+
+export interface Command {
+  readonly help: string;
+  readonly run: (args: readonly string[], io: Io) => Promise<number>;
+}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+const failOnOption = { 'fail-on': { type: 'string' } } as const;
+
+function failOn(value: string | undefined): 'violation' | 'warning' {
+  if (value === undefined || value === 'violation') return 'violation';
+  if (value === 'warning') return 'warning';
+  throw new UsageError(`--fail-on takes "warning" or "violation", not "${value}"`);
+}
+
+function printWarnings(io: Io, diagnostics: readonly { severity: string }[]) {
+  for (const diagnostic of diagnostics) io.err(`${formatDiagnostic(diagnostic as Parameters<typeof formatDiagnostic>[0])}\n`);
+}
+
+const buildCommand: Command = {
+  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning]
+
+Builds the dataset from the YAML files in DIR (default: ./data, else the bundled data), validates it with
+the SHACL shapes and writes OUT (default: dist/): dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld.
+Violations fail the build and nothing is written; warnings are printed (and fail it with --fail-on warning).
+Exit status: 0 built, 1 data or validation error, 2 usage error.
+`,
+  async run(args, io) {
+    const { values } = parse(args, { data: { type: 'string' }, out: { type: 'string' }, ...failOnOption });
+    const result = await build({ dataDir: values.data, outDir: values.out, failOn: failOn(values['fail-on']) });
+    printWarnings(io, result.diagnostics);
+    const files = result.files.map((f) => `${f.name} (${f.bytes} bytes)`).join(', ');
+    io.out(`built ${result.quads.length} triples into ${result.outDir}/: ${files}\n`);
+    return 0;
+  },
+};
+
+const validateCommand: Command = {
+  help: `pharmald validate [--data DIR] [--fail-on warning]
+
+Loads and validates the YAML data like build, and writes nothing. Prints each problem as
+data/FILE.yaml:LINE:COL: error|violation|warning: message.
+Exit status: 0 valid, 1 data or validation error, 2 usage error.
+`,
+  async run(args, io) {
+    const { values } = parse(args, { data: { type: 'string' }, ...failOnOption });
+    const result = await compileDataset({ dataDir: values.data, failOn: failOn(values['fail-on']) });
+    printWarnings(io, result.diagnostics);
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    io.out(`valid: ${result.quads.length} triples, ${result.model.mechanisms.length} mechanisms, ${warnings} warning(s)\n`);
+    return 0;
+  },
+};
+
+const queryCommand: Command = {
+  help: `pharmald query FILE.rq [options]
+pharmald query -e 'SPARQL' [options]
+
+Runs a SPARQL query in-process (Comunica) over the dataset built in memory from the YAML data,
+or over an RDF file given with --dataset.
+Options:
+  -e, --expression SPARQL   the query text (instead of FILE.rq)
+  --format F                ${resultFormats.join('|')}; default: table on a terminal, otherwise json
+                            (turtle for CONSTRUCT / DESCRIBE)
+  --data DIR                YAML data folder (default: ./data, else the bundled data)
+  --dataset FILE            query an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.ttl)
+Exit status: 0 answered, 1 query or data error, 2 usage error.
+`,
+  async run(args, io) {
+    const { values, positionals } = parse(
+      args,
+      { expression: { type: 'string', short: 'e' }, format: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' } },
+      true,
+    );
+    if (positionals.length > 1) throw new UsageError('give one query file');
+    if ((values.expression === undefined) === (positionals[0] === undefined)) {
+      throw new UsageError('give either a query file or -e SPARQL');
+    }
+    if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
+    const format = values.format ?? (io.isTerminal ? 'table' : 'json');
+    if (!(resultFormats as readonly string[]).includes(format)) {
+      throw new UsageError(`--format takes ${resultFormats.join(', ')}, not "${format}"`);
+    }
+    const sparql = values.expression ?? (await readQueryFile(positionals[0]!));
+    const quads = values.dataset !== undefined
+      ? await parseRdfFile(values.dataset)
+      : (await compileDataset({ dataDir: values.data })).quads;
+    const result = await query(quads, sparql);
+    const chosen = result.type === 'quads' && format === 'json' && values.format === undefined ? 'turtle' : format;
+    io.out(await formatResult(result, chosen as ResultFormat));
+    return 0;
+  },
+};
+
+const schemaCommand: Command = {
+  help: `pharmald schema
+
+Prints the JSON Schema of a data file (schema/pharmald-data.schema.json is this output), for editors.
+`,
+  async run(args, io) {
+    parse(args, {});
+    io.out(`${JSON.stringify(dataFileJsonSchema(), null, 2)}\n`);
+    return 0;
+  },
+};
+
+async function readQueryFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read query file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+export const commands: Readonly<Record<string, Command>> = {
+  build: buildCommand,
+  validate: validateCommand,
+  query: queryCommand,
+  schema: schemaCommand,
+};

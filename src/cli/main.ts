@@ -1,0 +1,80 @@
+// **main** maps the command line to library calls, and errors to exit codes: the only place that decides
+// how pharmald ends (0 success, 1 data / validation / query error, 2 usage error).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DataError, formatDiagnostic, oneLine, QueryError, UsageError } from '../errors.js';
+import { packageRoot } from '../paths.js';
+import { commands, type Command } from './commands.js';
+
+const usage = `pharmald: pharmacology mechanism-of-action knowledge as validated linked data
+
+Usage:
+  pharmald build [--data DIR] [--out DIR] [--fail-on warning]   build dist/ from the YAML data
+  pharmald validate [--data DIR] [--fail-on warning]            check the data without writing
+  pharmald query FILE.rq | -e SPARQL [--format F] [--data DIR | --dataset FILE]
+  pharmald schema                                               print the JSON Schema of data files
+  pharmald COMMAND --help                                       help on a command
+  pharmald --version
+`;
+
+/** Runs pharmald with the given arguments; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.out(usage);
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(`${version()}\n`);
+      return 0;
+    }
+    const command: Command | undefined = commands[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, name, io);
+  }
+}
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly isTerminal: boolean;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTerminal: Boolean(process.stdout.isTTY),
+};
+
+function reportError(error: unknown, command: string | undefined, io: Io): number {
+  if (error instanceof DataError) {
+    for (const diagnostic of error.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
+    const failures = error.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'violation').length;
+    io.err(`pharmald: ${failures || error.diagnostics.length} problem(s) found; nothing was written\n`);
+    return 1;
+  }
+  if (error instanceof UsageError) {
+    const help = command && commands[command] ? `pharmald ${command} --help` : 'pharmald --help';
+    io.err(`pharmald: ${oneLine(error.message)} (see ${help})\n`);
+    return 2;
+  }
+  if (error instanceof QueryError) {
+    io.err(`pharmald: ${oneLine(error.message)}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`pharmald: ${oneLine(message)}\n`);
+  return 1;
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}

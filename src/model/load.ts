@@ -1,0 +1,188 @@
+// **load** reads the YAML data files of a folder into a Model, checking each against the schema and
+// keeping where every entity came from. Every problem becomes a `file:line:col` diagnostic; none is a crash.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
+import { DataFile, sections, type Section } from './schema.js';
+import { at, SourceFiles, type Origin, type YamlPath } from './source.js';
+import { checkModel } from './check.js';
+import type { Model, LoadedModel } from './model.js';
+
+/** Data files larger than this are refused before parsing. */
+export const maxFileBytes = 64 * 1024 * 1024;
+/** YAML aliases per file: enough for any honest file, far too few for a "billion laughs". */
+const maxAliasCount = 1000;
+
+export interface LoadOptions {
+  /** How file names are reported; defaults to paths relative to the working directory. */
+  readonly displayPath?: (absolutePath: string) => string;
+}
+
+/** Loads every `.yaml` / `.yml` file under `dataDir` (sorted, so the model is the same on every machine). */
+export async function loadModel(dataDir: string, options: LoadOptions = {}): Promise<LoadedModel> {
+  const display = options.displayPath ?? relativeToCwd;
+  const files = await listDataFiles(dataDir);
+  if (files.length === 0) {
+    throw new DataError([{ position: undefined, severity: 'error', message: `no .yaml data files in ${display(path.resolve(dataDir))}` }]);
+  }
+  const sources = new SourceFiles();
+  const diagnostics: Diagnostic[] = [];
+  const model: { -readonly [S in Section]: unknown[] } = {
+    drugs: [], targets: [], systems: [], processes: [], clinical_uses: [], references: [], mechanisms: [],
+  };
+  const origins = new Map<object, Origin>();
+
+  for (const absolute of files) {
+    const file = display(absolute);
+    const parsed = await parseDataFile(absolute, file, sources, diagnostics);
+    if (!parsed) continue;
+    for (const section of Object.keys(sections) as Section[]) {
+      (parsed[section] ?? []).forEach((entity, index) => {
+        model[section].push(entity);
+        origins.set(entity, { file, path: [section, index] });
+      });
+    }
+  }
+  const loaded: LoadedModel = { model: model as unknown as Model, origins, sources };
+  if (diagnostics.length === 0) diagnostics.push(...checkModel(loaded));
+  if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
+  return loaded;
+}
+
+/** Reads, decodes, parses and schema-checks one file; pushes diagnostics and returns undefined on failure. */
+async function parseDataFile(
+  absolute: string,
+  file: string,
+  sources: SourceFiles,
+  diagnostics: Diagnostic[],
+): Promise<DataFile | undefined> {
+  const fail = (message: string, line = 1, col = 1): undefined => {
+    diagnostics.push({ position: { file, line, col }, severity: 'error', message });
+    return undefined;
+  };
+  const bytes = await readFile(absolute);
+  if (bytes.length > maxFileBytes) return fail(`file is ${bytes.length} bytes; data files are limited to ${maxFileBytes} bytes`);
+  const invalid = firstInvalidUtf8(bytes);
+  if (invalid !== undefined) {
+    const before = bytes.subarray(0, invalid);
+    const line = before.filter((b) => b === 0x0a).length + 1;
+    const col = invalid - before.lastIndexOf(0x0a);
+    return fail(`file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid})`, line, col);
+  }
+  // A byte-order mark is allowed and ignored, so a file saved by any editor builds the same.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (text.trim() === '') return fail('file is empty: a data file holds at least one section (drugs, targets, mechanisms, …)');
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  sources.add(file, doc, lines);
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const position = at(lines, file, syntaxError.pos[0]);
+    return fail(`YAML syntax: ${firstLine(syntaxError.message)}`, position.line, position.col);
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount });
+  } catch (error) {
+    return fail(`YAML aliases: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const result = DataFile.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    for (const { fieldPath, message } of describeIssue(issue)) {
+      diagnostics.push({
+        position: sources.locate({ file, path: fieldPath }),
+        severity: 'error',
+        message: `${fieldLabel(data, fieldPath)}: ${message}`,
+      });
+    }
+  }
+  return undefined;
+}
+
+/** Turns a schema issue into one or more messages, each at the path of the field it concerns. */
+function describeIssue(issue: z.core.$ZodIssue): { fieldPath: YamlPath; message: string }[] {
+  const fieldPath = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ fieldPath: [...fieldPath, key], message: `unknown field "${key}"` }));
+    case 'invalid_type':
+      return [{
+        fieldPath,
+        message: issue.input === undefined
+          ? 'missing required field'
+          : `expected ${issue.expected}, got ${describeValue(issue.input)}`,
+      }];
+    case 'invalid_value':
+      return [{
+        fieldPath,
+        message: `${describeValue(issue.input)} is not one of: ${issue.values.map(String).join(', ')}`,
+      }];
+    case 'too_small':
+      return [{ fieldPath, message: issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : issue.message }];
+    case 'invalid_format':
+      return [{ fieldPath, message: `${describeValue(issue.input)} ${issue.message}` }];
+    default:
+      return [{ fieldPath, message: issue.message }];
+  }
+}
+
+/** Names a field for a message: `mechanism "ketamine-x" field directness`, or `mechanisms[3].directness`. */
+export function fieldLabel(data: unknown, fieldPath: YamlPath): string {
+  const [section, index, ...rest] = fieldPath;
+  if (typeof section !== 'string') return 'file';
+  if (!(section in sections)) return `field ${section}`;
+  const kind = sections[section as Section];
+  if (typeof index !== 'number') return `section ${section}`;
+  const entity = (data as Record<string, unknown[]> | null)?.[section]?.[index];
+  const id = entity && typeof entity === 'object' && typeof (entity as { id?: unknown }).id === 'string'
+    ? `"${(entity as { id: string }).id}"`
+    : `#${index + 1}`;
+  const field = rest.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
+  return field ? `${kind} ${id} field ${field}` : `${kind} ${id}`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+async function listDataFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new DataError([{ position: undefined, severity: 'error', message: `cannot read data folder ${dir}: ${error.code ?? error.message}` }]);
+  });
+  return entries
+    .filter((entry) => entry.isFile() && /\.ya?ml$/i.test(entry.name))
+    .map((entry) => path.resolve(entry.parentPath, entry.name))
+    .sort();
+}
+
+function relativeToCwd(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+}
+
+/** The offset of the first byte that is not part of well-formed UTF-8, or undefined. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    const second = bytes[i + 1] ?? 0;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return undefined;
+}

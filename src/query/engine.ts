@@ -1,0 +1,71 @@
+// **engine** is a small façade over Comunica: one engine per process, queries over an in-memory dataset,
+// results as plain RDF/JS terms.
+import type { DatasetCore, Quad, Term } from '@rdfjs/types';
+import { QueryEngine } from '@comunica/query-sparql';
+import { Store } from 'n3';
+import { QueryError } from '../errors.js';
+
+/** A SELECT answer: the projected variables in order, and one row of bound terms per solution. */
+export interface BindingsResult {
+  readonly type: 'bindings';
+  readonly variables: readonly string[];
+  readonly rows: readonly Readonly<Record<string, Term>>[];
+}
+export interface BooleanResult {
+  readonly type: 'boolean';
+  readonly value: boolean;
+}
+export interface QuadsResult {
+  readonly type: 'quads';
+  readonly quads: readonly Quad[];
+}
+export type QueryResult = BindingsResult | BooleanResult | QuadsResult;
+
+let engine: QueryEngine | undefined;
+
+/** Runs a SPARQL query over a dataset in memory. UPDATE is refused: the data is read-only. */
+export async function query(dataset: DatasetCore | readonly Quad[], sparql: string): Promise<QueryResult> {
+  engine ??= new QueryEngine();
+  const source = dataset instanceof Store ? dataset : toStore(dataset);
+  let result;
+  try {
+    result = await engine.query(sparql, { sources: [source] });
+  } catch (error) {
+    throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    switch (result.resultType) {
+      case 'bindings': {
+        const metadata = await result.metadata();
+        const variables = metadata.variables.map((v: unknown) => variableName(v));
+        const rows = (await (await result.execute()).toArray()).map((bindings) => {
+          const row: Record<string, Term> = {};
+          for (const [variable, term] of bindings) row[variable.value] = term;
+          return row;
+        });
+        return { type: 'bindings', variables, rows };
+      }
+      case 'boolean':
+        return { type: 'boolean', value: await result.execute() };
+      case 'quads':
+        return { type: 'quads', quads: await (await result.execute()).toArray() };
+      default:
+        throw new QueryError('SPARQL UPDATE is not supported: the dataset is read-only');
+    }
+  } catch (error) {
+    if (error instanceof QueryError) throw error;
+    throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function toStore(quads: DatasetCore | readonly Quad[]): Store {
+  const store = new Store();
+  for (const quad of quads as Iterable<Quad>) store.addQuad(quad);
+  return store;
+}
+
+/** Comunica 5 lists variables as RDF/JS Variables; earlier versions wrapped them as { variable }. */
+function variableName(entry: unknown): string {
+  const term = (entry as { variable?: Term }).variable ?? (entry as Term);
+  return term.value;
+}

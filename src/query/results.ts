@@ -1,0 +1,95 @@
+// **results** writes query answers in the standard result formats and as a table for people.
+import type { Term } from '@rdfjs/types';
+import { termToNTriples } from '../serialize/ntriples.js';
+import { toTurtle } from '../serialize/turtle.js';
+import { toNTriples } from '../serialize/ntriples.js';
+import { compact } from '../validate/report.js';
+import type { QueryResult } from './engine.js';
+
+export const resultFormats = ['table', 'json', 'csv', 'tsv', 'turtle', 'ntriples'] as const;
+export type ResultFormat = (typeof resultFormats)[number];
+
+/** Writes a query result in a format; CONSTRUCT / DESCRIBE answers take turtle or ntriples. */
+export async function formatResult(result: QueryResult, format: ResultFormat): Promise<string> {
+  if (result.type === 'quads') {
+    if (format === 'ntriples') return toNTriples(result.quads);
+    if (format === 'turtle' || format === 'table') return toTurtle(result.quads);
+    throw new Error(`a CONSTRUCT or DESCRIBE answer is a graph: use --format turtle or ntriples, not ${format}`);
+  }
+  if (format === 'turtle' || format === 'ntriples') {
+    throw new Error(`a ${result.type === 'boolean' ? 'ASK' : 'SELECT'} answer is not a graph: use --format table, json, csv or tsv`);
+  }
+  switch (format) {
+    case 'json': return `${JSON.stringify(toSparqlJson(result))}\n`;
+    case 'csv': return toCsv(result);
+    case 'tsv': return toTsv(result);
+    case 'table': return toTable(result);
+  }
+}
+
+/** SPARQL 1.1 Query Results JSON (https://www.w3.org/TR/sparql11-results-json/). */
+export function toSparqlJson(result: Exclude<QueryResult, { type: 'quads' }>): unknown {
+  if (result.type === 'boolean') return { head: {}, boolean: result.value };
+  return {
+    head: { vars: result.variables },
+    results: {
+      bindings: result.rows.map((row) => {
+        const binding: Record<string, unknown> = {};
+        for (const variable of result.variables) {
+          const term = row[variable];
+          if (term) binding[variable] = termToJson(term);
+        }
+        return binding;
+      }),
+    },
+  };
+}
+
+function termToJson(term: Term): Record<string, string> {
+  switch (term.termType) {
+    case 'NamedNode': return { type: 'uri', value: term.value };
+    case 'BlankNode': return { type: 'bnode', value: term.value };
+    case 'Literal': {
+      if (term.language) return { type: 'literal', value: term.value, 'xml:lang': term.language };
+      if (term.datatype.value !== 'http://www.w3.org/2001/XMLSchema#string') {
+        return { type: 'literal', value: term.value, datatype: term.datatype.value };
+      }
+      return { type: 'literal', value: term.value };
+    }
+    default: return { type: 'literal', value: term.value };
+  }
+}
+
+/** SPARQL 1.1 Query Results CSV: plain values, RFC 4180 quoting, CRLF line ends. */
+function toCsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
+  if (result.type === 'boolean') return `_askResult\r\n${result.value}\r\n`;
+  const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const lines = [result.variables.map(quote).join(',')];
+  for (const row of result.rows) {
+    lines.push(result.variables.map((v) => { const t = row[v]; return quote(t ? (t.termType === 'BlankNode' ? `_:${t.value}` : t.value) : ''); }).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** SPARQL 1.1 Query Results TSV: terms in SPARQL / N-Triples syntax, `?var` headers. */
+function toTsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
+  if (result.type === 'boolean') return `?_askResult\n${result.value}\n`;
+  const lines = [result.variables.map((v) => `?${v}`).join('\t')];
+  for (const row of result.rows) {
+    lines.push(result.variables.map((v) => { const t = row[v]; return t ? termToNTriples(t).replace(/\t/g, '\\t') : ''; }).join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** An aligned text table for a terminal: IRIs shortened with the project's prefixes, literals bare. */
+function toTable(result: Exclude<QueryResult, { type: 'quads' }>): string {
+  if (result.type === 'boolean') return `${result.value ? 'yes' : 'no'}\n`;
+  const show = (term: Term | undefined) => (term === undefined ? '' : term.termType === 'Literal' ? term.value : compact(term));
+  const header = result.variables;
+  const body = result.rows.map((row) => header.map((v) => show(row[v]).replace(/\s+/g, ' ')));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => [...cells[i]!].length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  const count = `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`;
+  return `${[line(header), rule, ...body.map(line), count].join('\n')}\n`;
+}
