@@ -13,7 +13,7 @@ const IdList = z.array(Id);
 const Text = z
   .string()
   .min(1, { error: 'must not be empty' })
-  .regex(/^\S(.*\S)?$/su, { error: 'must not start or end with white space' })
+  .regex(/^\S([\s\S]*\S)?$/u, { error: 'must not start or end with white space' })
   .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u, { error: 'must not contain control characters' });
 
 const identifier = (scheme: SchemeName) =>

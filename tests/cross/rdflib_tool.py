@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Independent cross-checks of pharmald's output with Debian's python3-rdflib (and python3-pyld).
+
+Run it with /usr/bin/python3: Debian's packages are only importable by the system interpreter.
+
+  rdflib_tool.py graphs OURS.nt DATASET.ttl DATASET.nt DATASET.jsonld
+      Parses each file with rdflib (the JSON-LD file also with pyld -> N-Quads) and prints JSON:
+      {"graphs": {name: {"triples": n, "literals": {...}}}, "comparisons": [...]}.
+  rdflib_tool.py query DATASET.ttl  < [{"name": ..., "sparql": ...}, ...]
+      Loads the Turtle once, answers every query, prints a JSON list of
+      {"name": ..., "result": <SPARQL 1.1 results JSON>} or {"name": ..., "error": ...}.
+
+Exit status 3: python3-rdflib is missing; 4: python3-pyld is missing; 2: usage error.
+"""
+import json
+import sys
+
+try:
+    import rdflib
+    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib.compare import isomorphic, to_canonical_graph
+    from rdflib.namespace import XSD
+except ImportError as error:  # pragma: no cover - reported by the test
+    sys.stderr.write(f"MISSING python3-rdflib: {error}\n")
+    sys.exit(3)
+
+# Keep every literal exactly as written (rdflib would otherwise rewrite e.g. "01"^^xsd:integer to "1"),
+# so lexical forms are compared byte for byte, not by value.
+rdflib.NORMALIZE_LITERALS = False
+
+RDF_LANGSTRING = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
+
+
+def plain(term):
+    """RDF 1.1: a simple literal *is* an xsd:string; give both the same (absent) datatype."""
+    if isinstance(term, Literal) and term.language is None and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def normalised(graph):
+    out = Graph()
+    for s, p, o in graph:
+        out.add((s, p, plain(o)))
+    return out
+
+
+def load(path, fmt):
+    graph = Graph()
+    graph.parse(path, format=fmt)
+    return normalised(graph)
+
+
+def literal_profile(graph):
+    """How many literal objects carry which datatype / language tag (absent datatype = xsd:string)."""
+    profile = {}
+    for _, _, o in graph:
+        if isinstance(o, Literal):
+            key = f"@{o.language}" if o.language else str(o.datatype or XSD.string)
+            profile[key] = profile.get(key, 0) + 1
+    return dict(sorted(profile.items()))
+
+
+def canonical_lines(graph):
+    """The graph with blank nodes relabelled canonically, as sorted N-Triples-like lines."""
+    lines = set()
+    for s, p, o in to_canonical_graph(graph):
+        lines.add(" ".join(term.n3() for term in (s, p, o)))
+    return lines
+
+
+def compare(name_a, graph_a, name_b, graph_b):
+    lines_a, lines_b = canonical_lines(graph_a), canonical_lines(graph_b)
+    only_a, only_b = sorted(lines_a - lines_b), sorted(lines_b - lines_a)
+    return {
+        "a": name_a,
+        "b": name_b,
+        "isomorphic": bool(isomorphic(graph_a, graph_b)),
+        "sameCanonicalTriples": not only_a and not only_b,
+        "onlyInA": only_a[:25],
+        "onlyInB": only_b[:25],
+        "onlyInACount": len(only_a),
+        "onlyInBCount": len(only_b),
+    }
+
+
+def pyld_graph(jsonld_path):
+    try:
+        from pyld import jsonld
+    except ImportError as error:
+        sys.stderr.write(f"MISSING python3-pyld: {error}\n")
+        sys.exit(4)
+    with open(jsonld_path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    expanded = jsonld.expand(document)
+    dataset = jsonld.to_rdf(expanded, {})
+    named = sorted(name for name in dataset if name != "@default")
+    if named:
+        raise SystemExit(f"pyld put triples in named graphs {named}; the dataset has only a default graph")
+    nquads = jsonld.JsonLdProcessor.to_nquads(dataset)
+    graph = Graph()
+    graph.parse(data=nquads, format="nt")
+    return normalised(graph), len(expanded)
+
+
+def cmd_graphs(ours_path, ttl_path, nt_path, jsonld_path):
+    graphs = {
+        "ours": load(ours_path, "nt"),
+        "turtle": load(ttl_path, "turtle"),
+        "ntriples": load(nt_path, "nt"),
+        "jsonld": load(jsonld_path, "json-ld"),
+    }
+    graphs["pyld"], expanded_nodes = pyld_graph(jsonld_path)
+    names = list(graphs)
+    comparisons = [compare("ours", graphs["ours"], name, graphs[name]) for name in names[1:]]
+    comparisons += [compare(a, graphs[a], b, graphs[b]) for i, a in enumerate(names[1:], 1) for b in names[i + 1:]]
+    report = {
+        "rdflib": rdflib.__version__,
+        "graphs": {
+            name: {
+                "triples": len(graph),
+                "blankNodes": len({t for triple in graph for t in triple if isinstance(t, BNode)}),
+                "literals": literal_profile(graph),
+            }
+            for name, graph in graphs.items()
+        },
+        "pyldExpandedNodes": expanded_nodes,
+        "comparisons": comparisons,
+    }
+    json.dump(report, sys.stdout)
+
+
+def cmd_query(ttl_path):
+    queries = json.load(sys.stdin)
+    graph = load(ttl_path, "turtle")
+    answers = []
+    for entry in queries:
+        try:
+            result = graph.query(entry["sparql"])
+            text = result.serialize(format="json")
+            if isinstance(text, bytes):
+                text = text.decode("utf-8")
+            answers.append({"name": entry["name"], "result": json.loads(text)})
+        except Exception as error:  # reported per query, so one failure does not hide the others
+            answers.append({"name": entry["name"], "error": f"{type(error).__name__}: {error}"})
+    json.dump({"rdflib": rdflib.__version__, "triples": len(graph), "answers": answers}, sys.stdout)
+
+
+def main(argv):
+    if len(argv) == 6 and argv[1] == "graphs":
+        cmd_graphs(*argv[2:])
+    elif len(argv) == 3 and argv[1] == "query":
+        cmd_query(argv[2])
+    else:
+        sys.stderr.write(__doc__)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
