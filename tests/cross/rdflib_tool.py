@@ -3,21 +3,23 @@
 
 Run it with /usr/bin/python3: Debian's packages are only importable by the system interpreter.
 
-  rdflib_tool.py graphs OURS.nt DATASET.ttl DATASET.nt DATASET.jsonld
+  rdflib_tool.py graphs OURS.nt DATASET.ttl DATASET.nt DATASET.jsonld [MUTANT.nt ...]
       Parses each file with rdflib (the JSON-LD file also with pyld -> N-Quads) and prints JSON:
-      {"graphs": {name: {"triples": n, "literals": {...}}}, "comparisons": [...]}.
+      {"graphs": {name: {"triples": n, "literals": {...}}}, "comparisons": [...], "mutants": [...]}.
+      Each MUTANT is a deliberately altered copy of OURS: it must NOT compare equal (proves the check can fail).
   rdflib_tool.py query DATASET.ttl  < [{"name": ..., "sparql": ...}, ...]
       Loads the Turtle once, answers every query, prints a JSON list of
       {"name": ..., "result": <SPARQL 1.1 results JSON>} or {"name": ..., "error": ...}.
 
-Exit status 3: python3-rdflib is missing; 4: python3-pyld is missing; 2: usage error.
+Exit status 3: python3-rdflib is missing; 2: usage error. A missing python3-pyld is reported in the JSON
+("pyldMissing"), so the rdflib checks still run.
 """
 import json
 import sys
 
 try:
     import rdflib
-    from rdflib import BNode, Graph, Literal, URIRef
+    from rdflib import BNode, Graph, Literal
     from rdflib.compare import isomorphic, to_canonical_graph
     from rdflib.namespace import XSD
 except ImportError as error:  # pragma: no cover - reported by the test
@@ -27,9 +29,6 @@ except ImportError as error:  # pragma: no cover - reported by the test
 # Keep every literal exactly as written (rdflib would otherwise rewrite e.g. "01"^^xsd:integer to "1"),
 # so lexical forms are compared byte for byte, not by value.
 rdflib.NORMALIZE_LITERALS = False
-
-RDF_LANGSTRING = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#langString")
-
 
 def plain(term):
     """RDF 1.1: a simple literal *is* an xsd:string; give both the same (absent) datatype."""
@@ -62,7 +61,7 @@ def literal_profile(graph):
 
 
 def canonical_lines(graph):
-    """The graph with blank nodes relabelled canonically, as sorted N-Triples-like lines."""
+    """The graph with blank nodes relabelled canonically, as a set of N-Triples-like lines."""
     lines = set()
     for s, p, o in to_canonical_graph(graph):
         lines.add(" ".join(term.n3() for term in (s, p, o)))
@@ -85,11 +84,11 @@ def compare(name_a, graph_a, name_b, graph_b):
 
 
 def pyld_graph(jsonld_path):
+    """The JSON-LD file expanded and turned into N-Quads by pyld, read back as N-Triples; None if pyld is missing."""
     try:
         from pyld import jsonld
     except ImportError as error:
-        sys.stderr.write(f"MISSING python3-pyld: {error}\n")
-        sys.exit(4)
+        return None, f"{error}"
     with open(jsonld_path, encoding="utf-8") as handle:
         document = json.load(handle)
     expanded = jsonld.expand(document)
@@ -103,14 +102,16 @@ def pyld_graph(jsonld_path):
     return normalised(graph), len(expanded)
 
 
-def cmd_graphs(ours_path, ttl_path, nt_path, jsonld_path):
+def cmd_graphs(ours_path, ttl_path, nt_path, jsonld_path, *mutant_paths):
     graphs = {
         "ours": load(ours_path, "nt"),
         "turtle": load(ttl_path, "turtle"),
         "ntriples": load(nt_path, "nt"),
         "jsonld": load(jsonld_path, "json-ld"),
     }
-    graphs["pyld"], expanded_nodes = pyld_graph(jsonld_path)
+    pyld_result, pyld_info = pyld_graph(jsonld_path)
+    if pyld_result is not None:
+        graphs["pyld"] = pyld_result
     names = list(graphs)
     comparisons = [compare("ours", graphs["ours"], name, graphs[name]) for name in names[1:]]
     comparisons += [compare(a, graphs[a], b, graphs[b]) for i, a in enumerate(names[1:], 1) for b in names[i + 1:]]
@@ -124,15 +125,18 @@ def cmd_graphs(ours_path, ttl_path, nt_path, jsonld_path):
             }
             for name, graph in graphs.items()
         },
-        "pyldExpandedNodes": expanded_nodes,
+        "pyldMissing": pyld_info if pyld_result is None else None,
+        "pyldExpandedNodes": pyld_info if pyld_result is not None else None,
         "comparisons": comparisons,
+        "mutants": [compare("ours", graphs["ours"], path, load(path, "nt")) for path in mutant_paths],
     }
     json.dump(report, sys.stdout)
 
 
 def cmd_query(ttl_path):
     queries = json.load(sys.stdin)
-    graph = load(ttl_path, "turtle")
+    graph = Graph()  # queried exactly as rdflib parses the file, no normalisation
+    graph.parse(ttl_path, format="turtle")
     answers = []
     for entry in queries:
         try:
@@ -147,7 +151,7 @@ def cmd_query(ttl_path):
 
 
 def main(argv):
-    if len(argv) == 6 and argv[1] == "graphs":
+    if len(argv) >= 6 and argv[1] == "graphs":
         cmd_graphs(*argv[2:])
     elif len(argv) == 3 and argv[1] == "query":
         cmd_query(argv[2])
