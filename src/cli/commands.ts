@@ -7,6 +7,7 @@ import { dataFileJsonSchema } from '../model/schema.js';
 import { query } from '../query/engine.js';
 import { formatResult, resultFormats, type ResultFormat } from '../query/results.js';
 import { parseRdfFile } from '../rdf/parse.js';
+import { serve, serveDefaults } from '../server/app.js';
 import type { Io } from './main.js';
 
 export interface Command {
@@ -121,6 +122,58 @@ Prints the JSON Schema of a data file (schema/pharmald-data.schema.json is this 
   },
 };
 
+const serveCommand: Command = {
+  help: `pharmald serve [--port N] [--host H] [--data DIR | --dataset FILE] [options]
+
+Serves the dataset over HTTP: the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
+application/sparql-query; results as SPARQL JSON / XML, CSV, TSV; graphs as Turtle, N-Triples, JSON-LD),
+with the query UI for a browser and a service description for RDF clients at GET /sparql.
+Options:
+  --host H              interface to listen on (default ${serveDefaults.host})
+  --port N              port (default ${serveDefaults.port}; 0 picks a free one)
+  --timeout SECONDS     per-query time limit (default ${serveDefaults.timeoutMs / 1000})
+  --max-results N       most rows or triples in one answer (default ${serveDefaults.maxResults})
+  --max-body BYTES      largest request body (default ${serveDefaults.maxBodyBytes})
+  --workers N           queries running at once (default ${serveDefaults.workers})
+  --max-queue N         queries waiting before 503 (default ${serveDefaults.maxQueue})
+  --federate URL        a SERVICE endpoint queries may call (repeatable); any other is refused
+`,
+  async run(args, io) {
+    const { values } = parse(args, {
+      host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
+      timeout: { type: 'string' }, 'max-results': { type: 'string' }, 'max-body': { type: 'string' },
+      workers: { type: 'string' }, 'max-queue': { type: 'string' }, federate: { type: 'string', multiple: true },
+    });
+    if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
+    const number = (name: string, value: string | undefined, min: number) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name} takes a number of at least ${min}, not "${value}"`);
+      return n;
+    };
+    const timeout = number('timeout', values.timeout, 0.001);
+    const server = await serve({
+      host: values.host,
+      port: number('port', values.port, 0),
+      dataDir: values.data,
+      quads: values.dataset === undefined ? undefined : await parseRdfFile(values.dataset),
+      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      maxResults: number('max-results', values['max-results'], 1),
+      maxBodyBytes: number('max-body', values['max-body'], 1),
+      workers: number('workers', values.workers, 1),
+      maxQueue: number('max-queue', values['max-queue'], 0),
+      federate: values.federate,
+    });
+    io.err(`pharmald: serving ${server.tripleCount} triples at ${server.url}/sparql (Ctrl-C stops)\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void server.close().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
+
 async function readQueryFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -134,4 +187,5 @@ export const commands: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   query: queryCommand,
   schema: schemaCommand,
+  serve: serveCommand,
 };

@@ -60,8 +60,40 @@ function termToJson(term: Term): Record<string, string> {
   }
 }
 
+/** SPARQL Query Results XML (https://www.w3.org/TR/rdf-sparql-XMLres/). */
+export function toSparqlXml(result: Exclude<QueryResult, { type: 'quads' }>): string {
+  const head = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n';
+  if (result.type === 'boolean') return `${head}  <head/>\n  <boolean>${result.value}</boolean>\n</sparql>\n`;
+  const vars = result.variables.map((v) => `    <variable name="${escapeXml(v)}"/>\n`).join('');
+  const rows = result.rows.map((row) => {
+    const cells = result.variables.filter((v) => row[v]).map((v) => `      <binding name="${escapeXml(v)}">${termToXml(row[v]!)}</binding>\n`).join('');
+    return `    <result>\n${cells}    </result>\n`;
+  }).join('');
+  return `${head}  <head>\n${vars}  </head>\n  <results>\n${rows}  </results>\n</sparql>\n`;
+}
+
+function termToXml(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode': return `<uri>${escapeXml(term.value)}</uri>`;
+    case 'BlankNode': return `<bnode>${escapeXml(term.value)}</bnode>`;
+    default: {
+      const literal = term as Term & { language?: string; datatype?: { value: string } };
+      if (literal.language) return `<literal xml:lang="${escapeXml(literal.language)}">${escapeXml(term.value)}</literal>`;
+      const datatype = literal.datatype?.value;
+      if (datatype && datatype !== 'http://www.w3.org/2001/XMLSchema#string') {
+        return `<literal datatype="${escapeXml(datatype)}">${escapeXml(term.value)}</literal>`;
+      }
+      return `<literal>${escapeXml(term.value)}</literal>`;
+    }
+  }
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
 /** SPARQL 1.1 Query Results CSV: plain values, RFC 4180 quoting, CRLF line ends. */
-function toCsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
+export function toCsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
   if (result.type === 'boolean') return `_askResult\r\n${result.value}\r\n`;
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const lines = [result.variables.map(quote).join(',')];
@@ -72,7 +104,7 @@ function toCsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
 }
 
 /** SPARQL 1.1 Query Results TSV: terms in SPARQL / N-Triples syntax, `?var` headers. */
-function toTsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
+export function toTsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
   if (result.type === 'boolean') return `?_askResult\n${result.value}\n`;
   const lines = [result.variables.map((v) => `?${v}`).join('\t')];
   for (const row of result.rows) {

@@ -1,0 +1,128 @@
+// **pool** runs queries on a few worker threads, each holding the dataset: both cores answer at once, a
+// query past its time limit is stopped by terminating its thread, and a full pool says so at once.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
+
+export interface WorkerRequest {
+  readonly id: number;
+  readonly sparql: string;
+  readonly mediaType: string;
+  readonly maxResults: number;
+}
+
+export type WorkerReply =
+  | { readonly id: number; readonly ok: true; readonly body: string }
+  | { readonly id: number; readonly ok: false; readonly status: number; readonly message: string };
+
+export interface QueryPoolOptions {
+  /** The dataset, as N-Quads text (named graphs allowed): each worker parses it once at start. */
+  readonly nquads: string;
+  /** Worker threads, i.e. queries running at once. */
+  readonly workers: number;
+  /** Queries waiting for a worker before the pool refuses more. */
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
+  readonly maxResults: number;
+}
+
+/** Why a query did not give an answer, with the HTTP status that says so. */
+export class QueryRefused extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+interface Job {
+  readonly request: WorkerRequest;
+  readonly resolve: (body: string) => void;
+  readonly reject: (error: QueryRefused) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+const workerFile = path.join(packageRoot, 'lib', 'query', 'worker.js');
+
+export class QueryPool {
+  readonly #options: QueryPoolOptions;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Job[] = [];
+  #nextId = 0;
+  #closed = false;
+
+  constructor(options: QueryPoolOptions) {
+    this.#options = options;
+    for (let i = 0; i < options.workers; i++) this.#slots.push(this.#spawn());
+  }
+
+  /** Runs a query and resolves with the serialized answer; rejects with a QueryRefused. */
+  run(sparql: string, mediaType: string): Promise<string> {
+    if (this.#closed) return Promise.reject(new QueryRefused(503, 'the server is shutting down'));
+    const busy = this.#slots.every((slot) => slot.job);
+    if (busy && this.#queue.length >= this.#options.maxQueue) {
+      return Promise.reject(new QueryRefused(503, 'too many queries at once; try again shortly'));
+    }
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ request: { id: this.#nextId++, sparql, mediaType, maxResults: this.#options.maxResults }, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const job of this.#queue.splice(0)) job.reject(new QueryRefused(503, 'the server is shutting down'));
+    await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
+  }
+
+  #spawn(): Slot {
+    const slot: Slot = { worker: new Worker(workerFile, { workerData: { nquads: this.#options.nquads } }), job: undefined, timer: undefined };
+    slot.worker.on('message', (reply: WorkerReply) => {
+      const job = slot.job;
+      if (!job || job.request.id !== reply.id) return;
+      this.#finish(slot);
+      if (reply.ok) job.resolve(reply.body);
+      else job.reject(new QueryRefused(reply.status, reply.message));
+    });
+    slot.worker.on('error', (error) => this.#replace(slot, new QueryRefused(500, `query worker failed: ${error.message}`)));
+    slot.worker.unref();
+    return slot;
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (slot.job) continue;
+      const job = this.#queue.shift();
+      if (!job) return;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        this.#replace(slot, new QueryRefused(504, `the query ran over the time limit of ${this.#options.timeoutMs / 1000} s and was stopped`));
+      }, this.#options.timeoutMs);
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  #finish(slot: Slot): void {
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.timer = undefined;
+    this.#dispatch();
+  }
+
+  /** Stops a worker for real (a timed-out or crashed query) and starts a fresh one in its place. */
+  #replace(slot: Slot, reason: QueryRefused): void {
+    const job = slot.job;
+    slot.job = undefined;
+    clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    if (this.#closed) return;
+    const fresh = this.#spawn();
+    const index = this.#slots.indexOf(slot);
+    if (index >= 0) this.#slots[index] = fresh;
+    job?.reject(reason);
+    this.#dispatch();
+  }
+}

@@ -1,0 +1,146 @@
+// **app** is `pharmald serve`: one HTTP server that loads the dataset once, answers SPARQL at /sparql
+// (in worker threads, with limits) and serves the built site. Routes are a short table, top to bottom.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { compileDataset } from '../build.js';
+import { QueryPool } from '../query/pool.js';
+import { quadToNTriples, termToNTriples, toNTriples } from '../serialize/ntriples.js';
+import { AnswerCache } from './cache.js';
+import { errorReply, HttpError, send, type Reply } from './http.js';
+import { negotiate } from './negotiate.js';
+import { exampleQueries, queryUiAssets, queryUiPage } from './queryUi.js';
+import { serviceDescription } from './serviceDescription.js';
+import { corsHeaders, handleSparql } from './sparqlEndpoint.js';
+
+export interface ServeOptions {
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** YAML data folder to build the dataset from (default ./data, else the bundled data). */
+  readonly dataDir?: string;
+  /** A dataset to serve instead of building one. */
+  readonly quads?: readonly Quad[];
+  /** Extra named graphs (graph IRI → triples), e.g. for the W3C protocol tests. */
+  readonly namedGraphs?: Readonly<Record<string, readonly Quad[]>>;
+  /** Per-query time limit. */
+  readonly timeoutMs?: number;
+  /** Largest request body accepted. */
+  readonly maxBodyBytes?: number;
+  /** Most results (rows or triples) in one answer. */
+  readonly maxResults?: number;
+  /** Queries running at once (worker threads). */
+  readonly workers?: number;
+  /** Queries waiting for a worker before the server answers 503. */
+  readonly maxQueue?: number;
+  /** SERVICE endpoints queries may federate with. */
+  readonly federate?: readonly string[];
+}
+
+export const serveDefaults = {
+  host: '127.0.0.1',
+  port: 8080,
+  timeoutMs: 10_000,
+  maxBodyBytes: 1024 * 1024,
+  maxResults: 100_000,
+  workers: 2,
+  maxQueue: 64,
+} as const;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly tripleCount: number;
+  close(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+  const settings = { ...serveDefaults, ...definedOnly(options) };
+  const quads = options.quads ?? (await compileDataset({ dataDir: options.dataDir })).quads;
+  const pool = new QueryPool({
+    nquads: toNQuads(quads, options.namedGraphs ?? {}),
+    workers: settings.workers,
+    maxQueue: settings.maxQueue,
+    timeoutMs: settings.timeoutMs,
+    maxResults: settings.maxResults,
+  });
+  const examples = exampleQueries();
+  const uiPage = queryUiPage(examples);
+  const allowedServices = options.federate ?? [];
+  const endpoint = {
+    pool,
+    cache: new AnswerCache(1000, 64 * 1024 * 1024),
+    maxBodyBytes: settings.maxBodyBytes,
+    allowedServices,
+    describe: (request: IncomingMessage, url: URL): Reply => describeEndpoint(request, url, uiPage, quads.length, allowedServices.length > 0),
+  };
+
+  const server = createServer((request, response) => {
+    void route(request, response).catch((error: unknown) => send(request, response, errorReply(error)));
+  });
+  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let reply: Reply;
+    try {
+      if (url.pathname === '/sparql' || url.pathname === '/sparql/') reply = await handleSparql(request, url, endpoint);
+      else if (queryUiAssets[url.pathname]) reply = asset(request, url.pathname);
+      else if (url.pathname === '/') reply = { status: 302, body: '', headers: { Location: '/sparql' } };
+      else throw new HttpError(404, `nothing at ${url.pathname}`);
+    } catch (error) {
+      reply = errorReply(error);
+      if (error instanceof HttpError && error.status < 500) reply = { ...reply, headers: { ...reply.headers, ...corsHeaders } };
+    }
+    send(request, response, reply);
+  }
+
+  server.requestTimeout = settings.timeoutMs + 5_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    tripleCount: quads.length,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.close();
+    },
+  };
+}
+
+function asset(request: IncomingMessage, pathname: string): Reply {
+  if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET', { Allow: 'GET, HEAD' });
+  const { file, contentType } = queryUiAssets[pathname]!;
+  return { status: 200, contentType, body: readFileSync(file), headers: { 'Cache-Control': 'public, max-age=86400' } };
+}
+
+/** GET /sparql without a query: the query UI for a browser, the service description for an RDF client. */
+function describeEndpoint(request: IncomingMessage, url: URL, uiPage: string, tripleCount: number, federates: boolean): Reply {
+  const offered = ['text/turtle', 'application/n-triples', 'text/html'];
+  const choice = negotiate(request.headers.accept, offered) ?? 'text/turtle';
+  const vary = { Vary: 'Accept', ...corsHeaders };
+  if (choice === 'text/html') return { status: 200, contentType: 'text/html; charset=utf-8', body: uiPage, headers: vary };
+  const host = request.headers.host ?? 'localhost';
+  const description = serviceDescription(`http://${host}${url.pathname}`, tripleCount, federates);
+  // N-Triples is also valid Turtle, so one text serves both.
+  return { status: 200, contentType: `${choice}; charset=utf-8`, body: toNTriples(description), headers: vary };
+}
+
+
+function toNQuads(quads: readonly Quad[], namedGraphs: Readonly<Record<string, readonly Quad[]>>): string {
+  const lines = quads.map((q) => `${quadToNTriples(DataFactory.quad(q.subject, q.predicate, q.object))}\n`);
+  for (const [graph, triples] of Object.entries(namedGraphs)) {
+    const g = termToNTriples(DataFactory.namedNode(graph));
+    for (const q of triples) lines.push(`${quadToNTriples(q).slice(0, -1)}${g} .\n`);
+  }
+  return lines.join('');
+}
+
+function definedOnly<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,46 @@
+// **negotiate** picks the media type to answer with from an Accept header (RFC 9110 §12.5.1).
+
+interface Range {
+  readonly type: string;
+  readonly subtype: string;
+  readonly q: number;
+  readonly order: number;
+}
+
+function parseAccept(header: string): Range[] {
+  return header.split(',').flatMap((part, order) => {
+    const [mediaRange, ...params] = part.trim().split(';');
+    const [type, subtype] = (mediaRange ?? '').trim().toLowerCase().split('/');
+    if (!type || !subtype) return [];
+    let q = 1;
+    for (const param of params) {
+      const [name, value] = param.trim().split('=');
+      if (name?.trim().toLowerCase() === 'q') q = Number(value);
+    }
+    return Number.isFinite(q) ? [{ type, subtype, q: Math.min(Math.max(q, 0), 1), order }] : [];
+  });
+}
+
+/**
+ * The offered media type the client prefers most, or undefined when it accepts none of them (a 406).
+ * A missing Accept header accepts anything: the first offered type, the server's default.
+ */
+export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
+  if (accept === undefined || accept.trim() === '') return offered[0];
+  const ranges = parseAccept(accept);
+  let best: { type: string; q: number; specificity: number; order: number } | undefined;
+  offered.forEach((candidate, index) => {
+    const [type, subtype] = candidate.split('/');
+    // The most specific range that matches decides the candidate's quality.
+    let match: { q: number; specificity: number } | undefined;
+    for (const range of ranges) {
+      const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1;
+      if (specificity >= 0 && (!match || specificity > match.specificity)) match = { q: range.q, specificity };
+    }
+    if (!match || match.q === 0) return;
+    if (!best || match.q > best.q || (match.q === best.q && match.specificity > best.specificity)) {
+      best = { type: candidate, q: match.q, specificity: match.specificity, order: index };
+    }
+  });
+  return best?.type;
+}

@@ -1,0 +1,66 @@
+// **queryUi** is the page a browser gets at GET /sparql: YASGUI, served from the installed package (no CDN),
+// with the example queries of queries/ open in tabs, ready to run.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { queriesDir } from '../paths.js';
+
+const yasguiBuild = path.dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/build/yasgui.min.js'));
+
+/** The UI's static assets, by the path they are served at. */
+export const queryUiAssets: Readonly<Record<string, { file: string; contentType: string }>> = {
+  '/sparql/ui/yasgui.min.js': { file: path.join(yasguiBuild, 'yasgui.min.js'), contentType: 'text/javascript; charset=utf-8' },
+  '/sparql/ui/yasgui.min.css': { file: path.join(yasguiBuild, 'yasgui.min.css'), contentType: 'text/css; charset=utf-8' },
+};
+
+export interface ExampleQuery {
+  readonly name: string;
+  readonly query: string;
+}
+
+export function exampleQueries(dir = queriesDir): ExampleQuery[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.rq'))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.rq$/, ''), query: readFileSync(path.join(dir, file), 'utf8') }));
+}
+
+/** JSON that is safe inside a <script> element: no `<` can close it or open a comment. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function queryUiPage(examples: readonly ExampleQuery[]): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>pharmald SPARQL endpoint</title>
+<link rel="stylesheet" href="/sparql/ui/yasgui.min.css">
+<style>body { font-family: system-ui, sans-serif; margin: 0 1rem; } header { padding: .5rem 0; }</style>
+</head>
+<body>
+<header><strong>pharmald</strong> SPARQL endpoint: POST or GET <code>/sparql?query=…</code>. The example queries are open in tabs.</header>
+<div id="yasgui"></div>
+<script src="/sparql/ui/yasgui.min.js"></script>
+<script type="application/json" id="examples">${jsonForScript(examples)}</script>
+<script>
+const examples = JSON.parse(document.getElementById('examples').textContent);
+const endpoint = new URL('/sparql', location.href).href;
+const yasgui = new Yasgui(document.getElementById('yasgui'), {
+  requestConfig: { endpoint, method: 'POST' },
+  copyEndpointOnNewTab: true,
+  persistenceId: null,
+});
+examples.forEach((example, index) => {
+  const tab = index === 0 ? yasgui.getTab() : yasgui.addTab(false);
+  tab.setQuery(example.query);
+  tab.setName(example.name);
+});
+window.pharmaldExamples = examples.length;
+</script>
+</body>
+</html>
+`;
+}

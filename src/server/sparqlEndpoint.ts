@@ -1,0 +1,122 @@
+// **sparqlEndpoint** implements the SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/) for
+// queries over a read-only dataset: GET and both POST forms, protocol datasets, content negotiation, and
+// the limits that keep one client from hurting the others.
+import type { IncomingMessage } from 'node:http';
+import { QueryError } from '../errors.js';
+import { inspectQuery } from '../query/inspect.js';
+import { QueryRefused, type QueryPool } from '../query/pool.js';
+import { graphMediaTypes, solutionMediaTypes } from '../query/serializeResult.js';
+import type { AnswerCache } from './cache.js';
+import { contentTypeOf, HttpError, readBody, type Reply } from './http.js';
+import { negotiate } from './negotiate.js';
+
+export interface SparqlEndpointOptions {
+  readonly pool: QueryPool;
+  readonly cache: AnswerCache;
+  readonly maxBodyBytes: number;
+  /** SERVICE IRIs the endpoint may call (federation through Comunica); any other is refused. */
+  readonly allowedServices: readonly string[];
+  /** What GET /sparql without a query answers: a service description or the query UI. */
+  readonly describe: (request: IncomingMessage, url: URL) => Reply;
+}
+
+export const corsHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Accept, Content-Type',
+} as const;
+
+interface ProtocolRequest {
+  readonly query: string;
+  readonly defaultGraphs: string[];
+  readonly namedGraphs: string[];
+}
+
+const readOnly = () => new HttpError(403, 'SPARQL Update is not allowed: this endpoint is read-only');
+
+/** Reads the query and the protocol dataset from a request, or undefined for a GET without a query. */
+async function readProtocolRequest(request: IncomingMessage, url: URL, maxBodyBytes: number): Promise<ProtocolRequest | undefined> {
+  const fromUrl = url.searchParams;
+  const graphs = (params: URLSearchParams[]) => ({
+    defaultGraphs: params.flatMap((p) => p.getAll('default-graph-uri')),
+    namedGraphs: params.flatMap((p) => p.getAll('named-graph-uri')),
+  });
+  const single = (params: URLSearchParams): string | undefined => {
+    if (params.has('update')) throw readOnly();
+    const queries = params.getAll('query');
+    if (queries.length > 1) throw new HttpError(400, 'more than one query parameter');
+    return queries[0];
+  };
+
+  if (request.method === 'GET' || request.method === 'HEAD') {
+    const query = single(fromUrl);
+    return query === undefined ? undefined : { query, ...graphs([fromUrl]) };
+  }
+  if (request.method !== 'POST') {
+    throw new HttpError(405, `method ${request.method} is not allowed: use GET or POST`, { Allow: 'GET, HEAD, POST, OPTIONS' });
+  }
+  const { mediaType, charset } = contentTypeOf(request);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError(415, `charset ${charset} is not supported: send UTF-8`);
+  }
+  if (mediaType === 'application/sparql-update') throw readOnly();
+  if (mediaType === 'application/x-www-form-urlencoded') {
+    const body = new URLSearchParams(decodeUtf8(await readBody(request, maxBodyBytes)));
+    const query = single(body);
+    if (query === undefined) throw new HttpError(400, 'no query parameter in the form');
+    if (fromUrl.has('query')) throw new HttpError(400, 'a query in both the URL and the form');
+    return { query, ...graphs([fromUrl, body]) };
+  }
+  if (mediaType === 'application/sparql-query') {
+    if (fromUrl.has('query')) throw new HttpError(400, 'a query in both the URL and the body');
+    return { query: decodeUtf8(await readBody(request, maxBodyBytes)), ...graphs([fromUrl]) };
+  }
+  throw new HttpError(415, `a POST must be application/x-www-form-urlencoded or application/sparql-query, not ${mediaType || 'untyped'}`);
+}
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new HttpError(415, 'the request body is not valid UTF-8');
+  }
+}
+
+/** Handles one request to the endpoint path. */
+export async function handleSparql(request: IncomingMessage, url: URL, options: SparqlEndpointOptions): Promise<Reply> {
+  if (request.method === 'OPTIONS') return { status: 204, body: '', headers: corsHeaders };
+  const protocol = await readProtocolRequest(request, url, options.maxBodyBytes);
+  if (!protocol) return options.describe(request, url);
+
+  let shape;
+  try {
+    shape = inspectQuery(protocol.query, protocol);
+  } catch (error) {
+    if (error instanceof QueryError && /read-only/.test(error.message)) throw readOnly();
+    throw new HttpError(400, error instanceof Error ? error.message : String(error));
+  }
+  const refused = shape.services.filter((service) => !options.allowedServices.includes(service));
+  if (refused.length > 0) {
+    const allowed = options.allowedServices.length ? `; allowed: ${options.allowedServices.join(', ')}` : '; this endpoint federates with no other';
+    throw new HttpError(403, `SERVICE <${refused[0]}> is not allowed${allowed}`);
+  }
+
+  const offered = shape.form === 'SELECT' || shape.form === 'ASK' ? Object.keys(solutionMediaTypes) : Object.keys(graphMediaTypes);
+  const mediaType = negotiate(request.headers.accept, offered);
+  if (!mediaType) throw new HttpError(406, `cannot answer a ${shape.form} query as ${request.headers.accept}; offered: ${offered.join(', ')}`);
+
+  const key = `${mediaType}\n${shape.sparql}`;
+  let body = options.cache.get(key);
+  if (body === undefined) {
+    try {
+      body = await options.pool.run(shape.sparql, mediaType);
+    } catch (error) {
+      if (error instanceof QueryRefused) {
+        throw new HttpError(error.status, error.message, error.status === 503 ? { 'Retry-After': '1' } : {});
+      }
+      throw error;
+    }
+    options.cache.set(key, body);
+  }
+  return { status: 200, contentType: `${mediaType}; charset=utf-8`, body, headers: { Vary: 'Accept', ...corsHeaders } };
+}
