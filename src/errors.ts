@@ -17,9 +17,10 @@ export interface Diagnostic {
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {
+  // A finding without a place in a data file (a missing folder, a lock) is pharmald's own line.
   const where = diagnostic.position
     ? `${diagnostic.position.file}:${diagnostic.position.line}:${diagnostic.position.col}: `
-    : '';
+    : 'pharmald: ';
   return `${where}${diagnostic.severity}: ${oneLine(diagnostic.message)}`;
 }
 

@@ -101,7 +101,7 @@ Exit status: 0 answered, 1 query or data error, 2 usage error.
     }
     const sparql = values.expression ?? (await readQueryFile(positionals[0]!));
     const quads = values.dataset !== undefined
-      ? await parseRdfFile(values.dataset)
+      ? await readDataset(values.dataset)
       : (await compileDataset({ dataDir: values.data })).quads;
     const result = await query(quads, sparql);
     const chosen = result.type === 'quads' && format === 'json' && values.format === undefined ? 'turtle' : format;
@@ -156,7 +156,7 @@ Options:
       host: values.host,
       port: number('port', values.port, 0),
       dataDir: values.data,
-      quads: values.dataset === undefined ? undefined : await parseRdfFile(values.dataset),
+      quads: values.dataset === undefined ? undefined : await readDataset(values.dataset),
       timeoutMs: timeout === undefined ? undefined : timeout * 1000,
       maxResults: number('max-results', values['max-results'], 1),
       maxBodyBytes: number('max-body', values['max-body'], 1),
@@ -173,6 +173,20 @@ Options:
     return 0;
   },
 };
+
+/** Reads the RDF file given with --dataset; a missing or empty one is the caller's mistake. */
+async function readDataset(file: string) {
+  let quads;
+  try {
+    quads = await parseRdfFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') throw new UsageError(`cannot read dataset file ${file}: ${code}`);
+    throw error;
+  }
+  if (quads.length === 0) throw new UsageError(`${file} holds no RDF triples`);
+  return quads;
+}
 
 async function readQueryFile(file: string): Promise<string> {
   try {

@@ -57,7 +57,8 @@ function reportError(error: unknown, command: string | undefined, io: Io): numbe
   if (error instanceof DataError) {
     for (const diagnostic of error.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
     const failures = error.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'violation').length;
-    io.err(`pharmald: ${failures || error.diagnostics.length} problem(s) found; nothing was written\n`);
+    const unchanged = command === 'build' ? '; nothing was written' : '';
+    io.err(`pharmald: ${failures || error.diagnostics.length} problem(s) found${unchanged}\n`);
     return 1;
   }
   if (error instanceof UsageError) {

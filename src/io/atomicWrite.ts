@@ -1,21 +1,31 @@
 // **atomicWrite** publishes a set of files into a folder so that a failed or killed build never leaves a
 // half-written file: everything is written and flushed in a staging folder beside the targets first,
-// then each file is renamed over its old version (rename is atomic on one file system).
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+// then each file is renamed over its old version (rename is atomic on one file system). A lock file
+// keeps two builds from writing the same folder at once.
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DataError } from '../errors.js';
 
 export interface OutputFile {
+  /** Path relative to the output folder, '/'-separated. */
   readonly name: string;
   readonly content: string;
 }
 
+const lockName = '.pharmald.lock';
+/** Folders this process is writing now (the lock file alone cannot tell two builds of one process apart). */
+const heldHere = new Set<string>();
+
 export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
   await mkdir(outDir, { recursive: true });
-  const staging = path.join(outDir, `.staging-${process.pid}-${Date.now()}`);
-  await mkdir(staging);
+  const release = await lock(outDir);
+  const staging = path.join(outDir, `.staging-${process.pid}`);
   try {
+    await rm(staging, { recursive: true, force: true });
     for (const file of files) {
-      const handle = await open(path.join(staging, file.name), 'w');
+      const target = path.join(staging, file.name);
+      await mkdir(path.dirname(target), { recursive: true });
+      const handle = await open(target, 'w');
       try {
         await handle.writeFile(file.content, 'utf8');
         await handle.sync();
@@ -23,10 +33,59 @@ export async function writeFilesAtomically(outDir: string, files: readonly Outpu
         await handle.close();
       }
     }
-    for (const file of files) await rename(path.join(staging, file.name), path.join(outDir, file.name));
+    for (const file of files) {
+      const target = path.join(outDir, file.name);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(path.join(staging, file.name), target);
+    }
     await syncDirectory(outDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await release();
+  }
+}
+
+/** Takes the folder's lock, or fails with a clear message while another live build holds it. */
+async function lock(outDir: string): Promise<() => Promise<void>> {
+  const file = path.join(outDir, lockName);
+  const key = path.resolve(outDir);
+  const busy = () => new DataError([{ position: undefined, severity: 'error', message: `another build is writing ${outDir}; try again when it has finished` }]);
+  if (heldHere.has(key)) throw busy();
+  heldHere.add(key);
+  try {
+    return await lockFile(file, outDir, key, busy);
+  } catch (error) {
+    heldHere.delete(key);
+    throw error;
+  }
+}
+
+async function lockFile(file: string, outDir: string, key: string, busy: () => Error): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return async () => {
+        heldHere.delete(key);
+        await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw busy();
+      // A lock left by a build that was killed: take it over, and clear what it staged.
+      await rm(file, { force: true });
+      if (Number.isInteger(holder) && holder > 0) await rm(path.join(outDir, `.staging-${holder}`), { recursive: true, force: true });
+    }
+  }
+  throw new DataError([{ position: undefined, severity: 'error', message: `cannot lock ${outDir}` }]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

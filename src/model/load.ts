@@ -68,7 +68,8 @@ async function parseDataFile(
   if (invalid !== undefined) {
     const before = bytes.subarray(0, invalid);
     const line = before.filter((b) => b === 0x0a).length + 1;
-    const col = invalid - before.lastIndexOf(0x0a);
+    // Columns count characters, as everywhere else: decode the valid start of the line.
+    const col = before.subarray(before.lastIndexOf(0x0a) + 1).toString('utf8').length + 1;
     return fail(`file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid})`, line, col);
   }
   // A byte-order mark is allowed and ignored, so a file saved by any editor builds the same.
@@ -81,7 +82,10 @@ async function parseDataFile(
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const position = at(lines, file, syntaxError.pos[0]);
-    return fail(`YAML syntax: ${firstLine(syntaxError.message)}`, position.line, position.col);
+    const message = syntaxError.code === 'DUPLICATE_KEY'
+      ? `duplicate key "${keyAt(text, syntaxError.pos[0])}": a key may appear once in a mapping`
+      : firstLine(syntaxError.message);
+    return fail(`YAML syntax: ${message}`, position.line, position.col);
   }
   let data: unknown;
   try {
@@ -119,7 +123,9 @@ function describeIssue(issue: z.core.$ZodIssue): { fieldPath: YamlPath; message:
     case 'invalid_value':
       return [{
         fieldPath,
-        message: `${describeValue(issue.input)} is not one of: ${issue.values.map(String).join(', ')}`,
+        message: issue.input === undefined
+          ? `missing required field (one of: ${issue.values.map(String).join(', ')})`
+          : `${describeValue(issue.input)} is not one of: ${issue.values.map(String).join(', ')}`,
       }];
     case 'too_small':
       return [{ fieldPath, message: issue.origin === 'array' ? `needs at least ${issue.minimum} item(s)` : issue.message }];
@@ -151,6 +157,11 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return `${typeof value} ${String(value)}`;
+}
+
+/** The key written at an offset (`label:` → label), for messages about a mapping key. */
+function keyAt(text: string, offset: number): string {
+  return text.slice(offset).split(/\r?\n/, 1)[0]!.split(':', 1)[0]!.trim().replace(/^["']|["']$/g, '');
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,6 @@
 // **results** writes query answers in the standard result formats and as a table for people.
 import type { Term } from '@rdfjs/types';
+import { UsageError } from '../errors.js';
 import { termToNTriples } from '../serialize/ntriples.js';
 import { toTurtle } from '../serialize/turtle.js';
 import { toNTriples } from '../serialize/ntriples.js';
@@ -14,10 +15,10 @@ export async function formatResult(result: QueryResult, format: ResultFormat): P
   if (result.type === 'quads') {
     if (format === 'ntriples') return toNTriples(result.quads);
     if (format === 'turtle' || format === 'table') return toTurtle(result.quads);
-    throw new Error(`a CONSTRUCT or DESCRIBE answer is a graph: use --format turtle or ntriples, not ${format}`);
+    throw new UsageError(`a CONSTRUCT or DESCRIBE answer is a graph: use --format turtle or ntriples, not ${format}`);
   }
   if (format === 'turtle' || format === 'ntriples') {
-    throw new Error(`a ${result.type === 'boolean' ? 'ASK' : 'SELECT'} answer is not a graph: use --format table, json, csv or tsv`);
+    throw new UsageError(`${result.type === 'boolean' ? 'an ASK' : 'a SELECT'} answer is not a graph: use --format table, json, csv or tsv`);
   }
   switch (format) {
     case 'json': return `${JSON.stringify(toSparqlJson(result))}\n`;
