@@ -11,6 +11,8 @@ import { parseTurtleFile } from './rdf/parse.js';
 import { canonicalQuads } from './serialize/canonical.js';
 import { jsonLdContext } from './serialize/context.js';
 import { rdfFormats } from './serialize/formats.js';
+import { describeDataset, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
+import { toTurtle } from './serialize/turtle.js';
 import { resultsToDiagnostics } from './validate/report.js';
 import { validate } from './validate/validate.js';
 
@@ -45,6 +47,23 @@ export async function compileDataset(options: CompileOptions = {}): Promise<Comp
 export interface BuildOptions extends CompileOptions {
   /** Output folder; defaults to dist. */
   readonly outDir?: string;
+  /** Where the files will be published, for the download links in void.ttl. */
+  readonly baseUrl?: string;
+  /** The SPARQL endpoint that serves the dataset, if any, for void.ttl. */
+  readonly sparqlEndpoint?: string;
+}
+
+export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
+
+/** The published files of a dataset: every RDF format, the JSON-LD context, and their VoID/DCAT description. */
+export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<OutputFile[]> {
+  const files: DistributionFile[] = [];
+  for (const format of Object.values(rdfFormats)) {
+    files.push({ name: format.file, content: await format.write(quads), mediaType: format.mediaType });
+  }
+  files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
+  const described = describeDataset(quads, files, { ...description, baseUrl: description.baseUrl ?? defaultBaseUrl });
+  return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes) }];
 }
 
 export interface BuildResult extends CompiledDataset {
@@ -52,15 +71,11 @@ export interface BuildResult extends CompiledDataset {
   readonly files: readonly { readonly name: string; readonly bytes: number }[];
 }
 
-/** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld and context.jsonld. */
+/** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld, void.ttl. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compileDataset(options);
   const outDir = options.outDir ?? 'dist';
-  const files: OutputFile[] = [];
-  for (const format of Object.values(rdfFormats)) {
-    files.push({ name: format.file, content: await format.write(compiled.quads) });
-  }
-  files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n` });
+  const files = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint });
   await writeFilesAtomically(outDir, files);
   return {
     ...compiled,

@@ -33,6 +33,9 @@ export const xsd = {
   decimal: `${prefixes.xsd}decimal`,
   integer: `${prefixes.xsd}integer`,
   gYear: `${prefixes.xsd}gYear`,
+  date: `${prefixes.xsd}date`,
+  nonNegativeInteger: `${prefixes.xsd}nonNegativeInteger`,
+  hexBinary: `${prefixes.xsd}hexBinary`,
 } as const;
 
 export const skos = {

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe('dist/', () => {
   it('holds exactly the contract files', () => {
-    expect(readdirSync(out).sort()).toEqual(['context.jsonld', 'dataset.jsonld', 'dataset.nt', 'dataset.ttl']);
+    expect(readdirSync(out).sort()).toEqual(['context.jsonld', 'dataset.jsonld', 'dataset.nt', 'dataset.ttl', 'void.ttl']);
   });
 
   it('Turtle, N-Triples and JSON-LD re-parse to the same graph as the build', async () => {

@@ -7,6 +7,9 @@ import { dataFileJsonSchema } from '../model/schema.js';
 import { query } from '../query/engine.js';
 import { formatResult, resultFormats, type ResultFormat } from '../query/results.js';
 import { parseRdfFile } from '../rdf/parse.js';
+import { diffDatasets, hasChanges, readDist } from '../release/diff.js';
+import { diffFormats, formatDiff, type DiffFormat } from '../release/diffFormat.js';
+import { release } from '../release/release.js';
 import { serve, serveDefaults } from '../server/app.js';
 import type { Io } from './main.js';
 
@@ -174,6 +177,50 @@ Options:
   },
 };
 
+const releaseCommand: Command = {
+  help: `pharmald release --version X.Y.Z [--date YYYY-MM-DD] [--data DIR] [--out DIR]
+
+Builds and validates the dataset, then writes an immutable release to OUT/releases/X.Y.Z/ (default
+OUT: dist): every format with owl:versionIRI / owl:versionInfo, void.ttl (VoID + DCAT with checksums),
+SHA256SUMS and CHANGES.md, and adds the entry to OUT/releases/CHANGELOG.md. The changes are the
+semantic diff against the highest earlier release. An existing release is never overwritten.
+--date records the release date (default: today, UTC).
+`,
+  async run(args, io) {
+    const { values } = parse(args, { version: { type: 'string' }, date: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } });
+    if (values.version === undefined) throw new UsageError('give --version X.Y.Z');
+    const result = await release({ version: values.version, date: values.date, dataDir: values.data, outDir: values.out });
+    io.out(`released ${values.version} into ${result.dir}/${result.previous ? ` (changes since ${result.previous} in CHANGES.md)` : ''}\n`);
+    return 0;
+  },
+};
+
+const diffCommand: Command = {
+  help: `pharmald diff OLD_DIST NEW_DIST [--format text|json|markdown] [--exit-code]
+
+Compares two builds (dist/ folders or releases) in domain terms: entities added and removed, and for
+each mechanism, target, drug… present in both, which field changed from what to what, by label.
+Order and blank-node labels never count as changes.
+--exit-code exits 1 when there are changes (as git diff does), 0 when none.
+`,
+  async run(args, io) {
+    const { values, positionals } = parse(args, { format: { type: 'string' }, 'exit-code': { type: 'boolean' } }, true);
+    if (positionals.length !== 2) throw new UsageError('give two folders: OLD_DIST NEW_DIST');
+    const format = values.format ?? 'text';
+    if (!(diffFormats as readonly string[]).includes(format)) throw new UsageError(`--format takes ${diffFormats.join(', ')}, not "${format}"`);
+    const [before, after] = await Promise.all(positionals.map(async (dir) => {
+      try {
+        return await readDist(dir);
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
+    }));
+    const diff = diffDatasets(before!, after!);
+    io.out(formatDiff(diff, format as DiffFormat));
+    return values['exit-code'] && hasChanges(diff) ? 1 : 0;
+  },
+};
+
 /** Reads the RDF file given with --dataset; a missing or empty one is the caller's mistake. */
 async function readDataset(file: string) {
   let quads;
@@ -202,4 +249,6 @@ export const commands: Readonly<Record<string, Command>> = {
   query: queryCommand,
   schema: schemaCommand,
   serve: serveCommand,
+  release: releaseCommand,
+  diff: diffCommand,
 };

@@ -12,6 +12,9 @@ Usage:
   pharmald build [--data DIR] [--out DIR] [--fail-on warning]   build dist/ from the YAML data
   pharmald validate [--data DIR] [--fail-on warning]            check the data without writing
   pharmald query FILE.rq | -e SPARQL [--format F] [--data DIR | --dataset FILE]
+  pharmald serve [--port N] [--host H]                         SPARQL endpoint and pages over HTTP
+  pharmald release --version X.Y.Z                             an immutable, versioned release
+  pharmald diff OLD_DIST NEW_DIST [--format F] [--exit-code]   what changed, in domain terms
   pharmald schema                                               print the JSON Schema of data files
   pharmald COMMAND --help                                       help on a command
   pharmald --version

@@ -11,8 +11,8 @@ export const turtlePrefixes: Readonly<Record<string, string>> = {
   ...Object.fromEntries(Object.values(sections).map((kind) => [kind, `${ID}${kind}/`])),
 };
 
-export function toTurtle(quads: readonly Quad[]): Promise<string> {
-  const writer = new Writer({ prefixes: { ...turtlePrefixes } });
+export function toTurtle(quads: readonly Quad[], extraPrefixes: Readonly<Record<string, string>> = {}): Promise<string> {
+  const writer = new Writer({ prefixes: { ...turtlePrefixes, ...extraPrefixes } });
   for (const quad of canonicalQuads(quads)) writer.addQuad(quad);
   return new Promise((resolve, reject) => {
     writer.end((error, result: string) => (error ? reject(error) : resolve(result)));

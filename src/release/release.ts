@@ -1,0 +1,97 @@
+// **release** cuts an immutable, versioned copy of the dataset: every format with version IRIs, its
+// VoID/DCAT description, a checksum file, and a CHANGELOG entry written from the semantic diff against
+// the release before it.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { compileDataset, datasetFiles, type CompileOptions } from '../build.js';
+import { UsageError } from '../errors.js';
+import { writeFilesAtomically, type OutputFile } from '../io/atomicWrite.js';
+import { canonicalQuads } from '../serialize/canonical.js';
+import { diffDatasets, readDist, type DatasetDiff } from './diff.js';
+import { formatDiff } from './diffFormat.js';
+import { datasetIri, sha256 } from './void.js';
+
+const OWL = 'http://www.w3.org/2002/07/owl#';
+const ontologyIri = 'https://w3id.org/pharmald/vocab';
+const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+export interface ReleaseOptions extends CompileOptions {
+  readonly version: string;
+  /** The release date, YYYY-MM-DD; defaults to today (UTC). It is recorded once, in the release. */
+  readonly date?: string;
+  /** The dist folder that holds releases/; defaults to dist. */
+  readonly outDir?: string;
+  /** Where releases are published; the release's files live under {baseUrl}{version}/. */
+  readonly baseUrl?: string;
+}
+
+export interface ReleaseResult {
+  readonly dir: string;
+  readonly previous: string | undefined;
+  readonly diff: DatasetDiff | undefined;
+  readonly changelogEntry: string;
+}
+
+export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
+  const { version } = options;
+  if (!semver.test(version)) throw new UsageError(`--version takes X.Y.Z (semantic versioning), not "${version}"`);
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}"`);
+  const releasesDir = path.join(options.outDir ?? 'dist', 'releases');
+  const dir = path.join(releasesDir, version);
+  if (existsSync(dir)) throw new UsageError(`release ${version} already exists in ${dir}: releases are immutable, pick a new version`);
+
+  const compiled = await compileDataset(options);
+  const quads = canonicalQuads([...compiled.quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
+  const baseUrl = `${options.baseUrl ?? 'https://w3id.org/pharmald/releases/'}${version}/`;
+  const files = await datasetFiles(quads, { baseUrl, version, issued: date });
+  const sums = files.map((file) => `${sha256(file.content)}  ${file.name}\n`).join('');
+
+  const previous = await previousRelease(releasesDir, version);
+  const diff = previous ? diffDatasets(await readDist(path.join(releasesDir, previous)), quads) : undefined;
+  const changes = diff ? formatDiff(diff, 'markdown') : 'First release.\n';
+  const changelogEntry = `## ${version} (${date})\n\n${previous ? `Changes since ${previous}:\n\n` : ''}${changes}`;
+  const changelogFile = path.join(releasesDir, 'CHANGELOG.md');
+  const changelog = await readFile(changelogFile, 'utf8').catch(() => '# Changelog\n');
+  const [title, ...rest] = changelog.split('\n');
+
+  const out: OutputFile[] = [
+    ...files.map((file) => ({ name: `releases/${version}/${file.name}`, content: file.content })),
+    { name: `releases/${version}/SHA256SUMS`, content: sums },
+    { name: `releases/${version}/CHANGES.md`, content: changelogEntry },
+    { name: 'releases/CHANGELOG.md', content: `${title}\n\n${changelogEntry}\n${rest.join('\n').replace(/^\n+/, '')}`.replace(/\n*$/, '\n') },
+  ];
+  await writeFilesAtomically(options.outDir ?? 'dist', out);
+  return { dir, previous, diff, changelogEntry };
+}
+
+/** The ontology's and the dataset's version IRI and version, as the release states them. */
+function versionTriples(version: string): Quad[] {
+  const { namedNode, literal, quad } = DataFactory;
+  return [
+    quad(namedNode(ontologyIri), namedNode(`${OWL}versionIRI`), namedNode(`${ontologyIri}/${version}`)),
+    quad(namedNode(ontologyIri), namedNode(`${OWL}versionInfo`), literal(version)),
+    quad(namedNode(datasetIri), namedNode(`${OWL}versionIRI`), namedNode(`https://w3id.org/pharmald/releases/${version}/dataset`)),
+    quad(namedNode(datasetIri), namedNode(`${OWL}versionInfo`), literal(version)),
+  ];
+}
+
+function isOntologyVersion(q: Quad): boolean {
+  return q.subject.value === ontologyIri && (q.predicate.value === `${OWL}versionInfo` || q.predicate.value === `${OWL}versionIRI`);
+}
+
+/** The highest release below `version`, by semantic version. */
+async function previousRelease(releasesDir: string, version: string): Promise<string | undefined> {
+  const names = await readdir(releasesDir).catch(() => [] as string[]);
+  const key = (v: string) => v.split('.').map(Number);
+  const lower = names.filter((n) => semver.test(n) && compareVersions(key(n), key(version)) < 0);
+  return lower.sort((a, b) => compareVersions(key(a), key(b))).at(-1);
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}

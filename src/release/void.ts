@@ -1,0 +1,132 @@
+// **void** describes a built dataset for the people and programs that find it: VoID statistics computed
+// from the graph (https://www.w3.org/TR/void/), a DCAT dataset with one distribution per file
+// (https://www.w3.org/TR/vocab-dcat-3/), licence and provenance. Dates come from the release, never from
+// the clock, so the same input still gives the same bytes.
+import { createHash } from 'node:crypto';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { ID, PLD, prop, rdf, rdfs, termIri, xsd } from '../vocab.js';
+
+const VOID = 'http://rdfs.org/ns/void#';
+const DCAT = 'http://www.w3.org/ns/dcat#';
+const DCT = 'http://purl.org/dc/terms/';
+const SPDX = 'http://spdx.org/rdf/terms#';
+const PROV = 'http://www.w3.org/ns/prov#';
+const OWL = 'http://www.w3.org/2002/07/owl#';
+
+export const voidPrefixes = { void: VOID, dcat: DCAT, spdx: SPDX, prov: PROV } as const;
+
+/** The dataset's own IRI, the same in every build and release. */
+export const datasetIri = 'https://w3id.org/pharmald/dataset';
+export const dataLicense = 'https://creativecommons.org/licenses/by/4.0/';
+
+export interface DistributionFile {
+  readonly name: string;
+  readonly content: string;
+  readonly mediaType: string;
+}
+
+export interface DescribeOptions {
+  /** Where the files are published (…/ for the latest build, …/releases/X.Y.Z/ for a release). */
+  readonly baseUrl: string;
+  readonly version?: string;
+  /** The release date, YYYY-MM-DD. */
+  readonly issued?: string;
+  readonly sparqlEndpoint?: string;
+}
+
+const { namedNode, literal, quad } = DataFactory;
+
+/** The VoID + DCAT description of `quads`, published as `files`. */
+export function describeDataset(quads: readonly Quad[], files: readonly DistributionFile[], options: DescribeOptions): Quad[] {
+  const out: Quad[] = [];
+  const dataset = namedNode(datasetIri);
+  const add = (s: string, p: string, o: Quad['object']) => out.push(quad(namedNode(s), namedNode(p), o));
+  const count = (n: number) => literal(String(n), namedNode(xsd.integer));
+  const text = (value: string) => literal(value, 'en');
+
+  for (const type of [`${VOID}Dataset`, `${DCAT}Dataset`]) add(datasetIri, rdf.type, namedNode(type));
+  add(datasetIri, `${DCT}title`, text('pharmald: pharmacology mechanisms of action'));
+  add(datasetIri, `${DCT}description`, text('How drugs act on targets and physiological systems, one claim per mechanism with its nuance and evidence.'));
+  add(datasetIri, `${DCT}license`, namedNode(dataLicense));
+  add(datasetIri, `${VOID}uriSpace`, literal(ID));
+  add(datasetIri, `${VOID}vocabulary`, namedNode(PLD));
+  if (options.version) {
+    add(datasetIri, `${OWL}versionInfo`, literal(options.version));
+    add(datasetIri, `${OWL}versionIRI`, namedNode(`https://w3id.org/pharmald/releases/${options.version}/dataset`));
+  }
+  if (options.issued) add(datasetIri, `${DCT}issued`, literal(options.issued, namedNode(xsd.date)));
+  if (options.sparqlEndpoint) add(datasetIri, `${VOID}sparqlEndpoint`, namedNode(options.sparqlEndpoint));
+
+  // Provenance: the databases and source texts the data was curated from.
+  for (const source of sourcesOf(quads)) {
+    add(datasetIri, `${PROV}wasDerivedFrom`, namedNode(source.iri));
+    add(datasetIri, `${DCT}source`, namedNode(source.iri));
+    add(source.iri, rdfs.label, text(source.label));
+  }
+
+  // VoID statistics, computed from the graph.
+  const subjects = new Set<string>();
+  const objects = new Set<string>();
+  const byPredicate = new Map<string, number>();
+  const byClass = new Map<string, Set<string>>();
+  for (const q of quads) {
+    subjects.add(q.subject.value);
+    objects.add(`${q.object.termType}:${q.object.value}:${'language' in q.object ? q.object.language : ''}:${'datatype' in q.object ? q.object.datatype?.value : ''}`);
+    byPredicate.set(q.predicate.value, (byPredicate.get(q.predicate.value) ?? 0) + 1);
+    if (q.predicate.value === rdf.type) {
+      if (!byClass.has(q.object.value)) byClass.set(q.object.value, new Set());
+      byClass.get(q.object.value)!.add(q.subject.value);
+    }
+  }
+  const entities = new Set([...byClass.values()].flatMap((members) => [...members]).filter((s) => s.startsWith(ID)));
+  add(datasetIri, `${VOID}triples`, count(quads.length));
+  add(datasetIri, `${VOID}entities`, count(entities.size));
+  add(datasetIri, `${VOID}distinctSubjects`, count(subjects.size));
+  add(datasetIri, `${VOID}distinctObjects`, count(objects.size));
+  add(datasetIri, `${VOID}properties`, count(byPredicate.size));
+  add(datasetIri, `${VOID}classes`, count(byClass.size));
+  for (const [cls, members] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const partition = `${datasetIri}/partition/class/${encodeURIComponent(cls)}`;
+    add(datasetIri, `${VOID}classPartition`, namedNode(partition));
+    add(partition, `${VOID}class`, namedNode(cls));
+    add(partition, `${VOID}entities`, count(members.size));
+  }
+  for (const [predicate, triples] of [...byPredicate].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const partition = `${datasetIri}/partition/property/${encodeURIComponent(predicate)}`;
+    add(datasetIri, `${VOID}propertyPartition`, namedNode(partition));
+    add(partition, `${VOID}property`, namedNode(predicate));
+    add(partition, `${VOID}triples`, count(triples));
+  }
+
+  // One distribution per file, with size and checksum.
+  for (const file of files) {
+    const url = `${options.baseUrl}${file.name}`;
+    const distribution = `${datasetIri}/distribution/${file.name}`;
+    const bytes = Buffer.from(file.content, 'utf8');
+    add(datasetIri, `${VOID}dataDump`, namedNode(url));
+    add(datasetIri, `${DCAT}distribution`, namedNode(distribution));
+    add(distribution, rdf.type, namedNode(`${DCAT}Distribution`));
+    add(distribution, `${DCAT}downloadURL`, namedNode(url));
+    add(distribution, `${DCAT}mediaType`, namedNode(`https://www.iana.org/assignments/media-types/${file.mediaType}`));
+    add(distribution, `${DCAT}byteSize`, literal(String(bytes.length), namedNode(xsd.nonNegativeInteger)));
+    add(distribution, `${DCT}license`, namedNode(dataLicense));
+    const checksum = `${distribution}#sha256`;
+    add(distribution, `${SPDX}checksum`, namedNode(checksum));
+    add(checksum, rdf.type, namedNode(`${SPDX}Checksum`));
+    add(checksum, `${SPDX}algorithm`, namedNode(`${SPDX}checksumAlgorithm_sha256`));
+    add(checksum, `${SPDX}checksumValue`, literal(sha256(bytes), namedNode(xsd.hexBinary)));
+  }
+  return out;
+}
+
+export function sha256(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function sourcesOf(quads: readonly Quad[]): { iri: string; label: string }[] {
+  const kinds = new Set([termIri('referenceType', 'database'), termIri('referenceType', 'source-text')]);
+  const sources = quads.filter((q) => q.predicate.value === prop.referenceType && kinds.has(q.object.value)).map((q) => q.subject.value);
+  const label = (iri: string) => quads.find((q) => q.subject.value === iri && q.predicate.value === rdfs.label)?.object.value ?? iri;
+  return [...new Set(sources)].sort().map((iri) => ({ iri, label: label(iri) }));
+}
