@@ -1,7 +1,7 @@
 // **commands** is the command table: each entry maps its arguments to one library call and prints.
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, compileDataset } from '../build.js';
+import { build, compileDataset, defaultBaseUrl } from '../build.js';
 import { formatDiagnostic, UsageError } from '../errors.js';
 import { dataFileJsonSchema } from '../model/schema.js';
 import { query } from '../query/engine.js';
@@ -39,16 +39,28 @@ function printWarnings(io: Io, diagnostics: readonly { severity: string }[]) {
 }
 
 const buildCommand: Command = {
-  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning]
+  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning] [--base-url URL] [--sparql-endpoint URL]
 
 Builds the dataset from the YAML files in DIR (default: ./data, else the bundled data), validates it with
-the SHACL shapes and writes OUT (default: dist/): dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld.
+the SHACL shapes and writes OUT (default: dist/): dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld,
+and void.ttl (VoID + DCAT description: statistics, one distribution per file with size and SHA-256).
 Violations fail the build and nothing is written; warnings are printed (and fail it with --fail-on warning).
+--base-url is where the files will be downloaded from (default ${defaultBaseUrl}), and
+--sparql-endpoint the endpoint that serves the dataset; both only go into void.ttl.
 Exit status: 0 built, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, { data: { type: 'string' }, out: { type: 'string' }, ...failOnOption });
-    const result = await build({ dataDir: values.data, outDir: values.out, failOn: failOn(values['fail-on']) });
+    const { values } = parse(args, {
+      data: { type: 'string' }, out: { type: 'string' }, ...failOnOption,
+      'base-url': { type: 'string' }, 'sparql-endpoint': { type: 'string' },
+    });
+    const result = await build({
+      dataDir: values.data,
+      outDir: values.out,
+      failOn: failOn(values['fail-on']),
+      baseUrl: values['base-url'],
+      sparqlEndpoint: values['sparql-endpoint'],
+    });
     printWarnings(io, result.diagnostics);
     const files = result.files.map((f) => `${f.name} (${f.bytes} bytes)`).join(', ');
     io.out(`built ${result.quads.length} triples into ${result.outDir}/: ${files}\n`);
