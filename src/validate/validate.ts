@@ -9,13 +9,18 @@ export type ResultSeverity = 'violation' | 'warning' | 'info';
 
 /** One SHACL validation result (https://www.w3.org/TR/shacl/#results-validation-result). */
 export interface ValidationResult {
+  /** sh:Violation, sh:Warning, sh:Info; any other severity IRI (SHACL allows custom ones) counts as a violation. */
   readonly severity: ResultSeverity;
+  /** The severity IRI exactly as the shape gives it. */
+  readonly severityIri: string;
   readonly focusNode: Term;
   readonly path: Term | null;
   readonly value: Term | null;
   readonly message: string;
   /** The node shape the result comes from (a property shape's parent), or the shape itself. */
   readonly shape: Term | null;
+  /** The shape exactly as the report gives it (often a blank-node property shape). */
+  readonly sourceShape: Term | null;
   readonly constraintComponent: Term | null;
 }
 
@@ -31,11 +36,13 @@ export async function validate(data: DatasetCore | readonly Quad[], shapes: Data
   const report = await validator.validate(toStore(data));
   const results = report.results.map((result): ValidationResult => ({
     severity: severityOf(result.severity),
+    severityIri: result.severity?.value ?? `${SH}Violation`,
     focusNode: result.focusNode,
     path: result.path,
     value: result.value,
     message: result.message.map((term) => term.value).join(' ') || localName(result.sourceConstraintComponent?.value ?? 'constraint violated'),
     shape: nodeShapeOf(shapesStore, result.sourceShape),
+    sourceShape: result.sourceShape,
     constraintComponent: result.sourceConstraintComponent,
   }));
   return { conforms: report.conforms, results };
