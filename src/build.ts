@@ -11,7 +11,7 @@ import { parseTurtleFile } from './rdf/parse.js';
 import { canonicalQuads } from './serialize/canonical.js';
 import { jsonLdContext } from './serialize/context.js';
 import { rdfFormats } from './serialize/formats.js';
-import { describeDataset, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
+import { defaultBaseUrl, describeDataset, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
 import { toTurtle } from './serialize/turtle.js';
 import { resultsToDiagnostics } from './validate/report.js';
 import { validate } from './validate/validate.js';
@@ -29,6 +29,8 @@ export interface CompiledDataset {
   readonly quads: readonly Quad[];
   /** SHACL results that did not fail the build (warnings, infos). */
   readonly diagnostics: readonly Diagnostic[];
+  /** The vocabulary alone (ontology/), which the site's vocabulary page lists. */
+  readonly ontology: readonly Quad[];
 }
 
 /** Loads, maps and validates the data; throws DataError with every problem found. */
@@ -41,7 +43,7 @@ export async function compileDataset(options: CompileOptions = {}): Promise<Comp
   const diagnostics = sortDiagnostics(resultsToDiagnostics(report.results, mapped.origins, loaded.sources));
   const failing = new Set(options.failOn === 'warning' ? ['violation', 'warning'] : ['violation']);
   if (diagnostics.some((d) => failing.has(d.severity))) throw new DataError(diagnostics);
-  return { model: loaded.model, quads, diagnostics };
+  return { model: loaded.model, quads, diagnostics, ontology };
 }
 
 export interface BuildOptions extends CompileOptions {
@@ -51,9 +53,10 @@ export interface BuildOptions extends CompileOptions {
   readonly baseUrl?: string;
   /** The SPARQL endpoint that serves the dataset, if any, for void.ttl. */
   readonly sparqlEndpoint?: string;
+  /** Also write the web pages to {outDir}/site (default true). */
+  readonly site?: boolean;
 }
 
-export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
 
 /** The published files of a dataset: every RDF format, the JSON-LD context, and their VoID/DCAT description. */
 export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<OutputFile[]> {
@@ -71,12 +74,21 @@ export interface BuildResult extends CompiledDataset {
   readonly files: readonly { readonly name: string; readonly bytes: number }[];
 }
 
-/** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld, void.ttl. */
+/** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld, void.ttl, site/. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compileDataset(options);
   const outDir = options.outDir ?? 'dist';
   const files = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint });
-  await writeFilesAtomically(outDir, files);
+  if (options.site !== false) {
+    const { buildSite } = await import('./site/build.js');
+    const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology });
+    files.push(...pages.map((page) => ({ name: `site/${page.name}`, content: page.content })));
+  }
+  // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.
+  await writeFilesAtomically(outDir, files, {
+    prune: options.site !== false ? ['site'] : [],
+    flush: (name) => !name.startsWith('site/'),
+  });
   return {
     ...compiled,
     outDir,

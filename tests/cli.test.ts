@@ -261,12 +261,15 @@ describe.concurrent('query', () => {
 });
 
 describe.concurrent('build and validate', () => {
-  it('build (defaults: ./data → dist/) exits 0, writes the four files and prints the 5 warnings', ({ expect }) => {
+  it('build (defaults: ./data → dist/) exits 0, writes the dataset files and the site, and prints the 5 warnings', ({ expect }) => {
     expect(firstBuild.status, firstBuild.stderr).toBe(0);
     const match = /^built (\d+) triples into dist\/: (.*)\n$/.exec(firstBuild.stdout);
     expect(match, firstBuild.stdout).not.toBeNull();
-    const files = match![2]!.split(', ').map((entry) => /^(\S+) \((\d+) bytes\)$/.exec(entry)!.slice(1));
-    expect(files.map(([name]) => name)).toEqual(['dataset.ttl', 'dataset.nt', 'dataset.jsonld', 'context.jsonld']);
+    const entries = match![2]!.split(', ');
+    expect(entries.pop()).toMatch(/^site\/ \(\d+ files\)$/);
+    const files = entries.map((entry) => /^(\S+) \((\d+) bytes\)$/.exec(entry)!.slice(1));
+    expect(files.map(([name]) => name)).toEqual(['dataset.ttl', 'dataset.nt', 'dataset.jsonld', 'context.jsonld', 'void.ttl']);
+    expect(statSync(path.join(dist, 'site', 'index.html')).isFile()).toBe(true);
     for (const [name, bytes] of files) expect(statSync(path.join(dist, name!)).size).toBe(Number(bytes));
     const stderr = firstBuild.stderr.split('\n');
     expect(stderr.pop()).toBe('');
@@ -290,7 +293,8 @@ describe.concurrent('build and validate', () => {
     const out = scratchDir('pharmald-cli-out-');
     cpSync(dist, out, { recursive: true });
     const before = snapshot(out);
-    expect(Object.keys(before)).toHaveLength(4);
+    expect(Object.keys(before)).toContain('void.ttl');
+    expect(Object.keys(before)).toContain('site/index.html');
     const result = await pharmaldAsync(['build', '--fail-on', 'warning', '--out', out], { cwd: work });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');

@@ -1,17 +1,15 @@
 // **commands** is the command table: each entry maps its arguments to one library call and prints.
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { build, compileDataset, defaultBaseUrl } from '../build.js';
 import { formatDiagnostic, UsageError } from '../errors.js';
-import { dataFileJsonSchema } from '../model/schema.js';
-import { query } from '../query/engine.js';
-import { formatResult, resultFormats, type ResultFormat } from '../query/results.js';
-import { parseRdfFile } from '../rdf/parse.js';
-import { diffDatasets, hasChanges, readDist } from '../release/diff.js';
-import { diffFormats, formatDiff, type DiffFormat } from '../release/diffFormat.js';
-import { release } from '../release/release.js';
-import { serve, serveDefaults } from '../server/app.js';
+import { resultFormats, type ResultFormat } from '../query/results.js';
+import { diffFormats, type DiffFormat } from '../release/diffFormat.js';
+import { defaultBaseUrl } from '../release/void.js';
+import { serveDefaults } from '../server/defaults.js';
 import type { Io } from './main.js';
+
+// Each command imports what it needs when it runs (the SPARQL engine, the site generator, the server are
+// heavy), so `pharmald validate` does not pay for loading `pharmald serve`.
 
 export interface Command {
   readonly help: string;
@@ -39,7 +37,7 @@ function printWarnings(io: Io, diagnostics: readonly { severity: string }[]) {
 }
 
 const buildCommand: Command = {
-  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning] [--base-url URL] [--sparql-endpoint URL]
+  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning] [--no-site] [--base-url URL] [--sparql-endpoint URL]
 
 Builds the dataset from the YAML files in DIR (default: ./data, else the bundled data), validates it with
 the SHACL shapes and writes OUT (default: dist/): dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld,
@@ -47,23 +45,29 @@ and void.ttl (VoID + DCAT description: statistics, one distribution per file wit
 Violations fail the build and nothing is written; warnings are printed (and fail it with --fail-on warning).
 --base-url is where the files will be downloaded from (default ${defaultBaseUrl}), and
 --sparql-endpoint the endpoint that serves the dataset; both only go into void.ttl.
+The web pages go to OUT/site/ (one page per drug, target, system, process, use, reference and
+mechanism, with embedded JSON-LD, and the vocabulary); --no-site skips them.
 Exit status: 0 built, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
     const { values } = parse(args, {
       data: { type: 'string' }, out: { type: 'string' }, ...failOnOption,
-      'base-url': { type: 'string' }, 'sparql-endpoint': { type: 'string' },
+      'base-url': { type: 'string' }, 'sparql-endpoint': { type: 'string' }, 'no-site': { type: 'boolean' },
     });
+    const { build } = await import('../build.js');
     const result = await build({
       dataDir: values.data,
       outDir: values.out,
       failOn: failOn(values['fail-on']),
       baseUrl: values['base-url'],
       sparqlEndpoint: values['sparql-endpoint'],
+      site: !values['no-site'],
     });
     printWarnings(io, result.diagnostics);
-    const files = result.files.map((f) => `${f.name} (${f.bytes} bytes)`).join(', ');
-    io.out(`built ${result.quads.length} triples into ${result.outDir}/: ${files}\n`);
+    const top = result.files.filter((f) => !f.name.includes('/')).map((f) => `${f.name} (${f.bytes} bytes)`);
+    const pages = result.files.filter((f) => f.name.startsWith('site/'));
+    if (pages.length) top.push(`site/ (${pages.length} files)`);
+    io.out(`built ${result.quads.length} triples into ${result.outDir}/: ${top.join(', ')}\n`);
     return 0;
   },
 };
@@ -77,6 +81,7 @@ Exit status: 0 valid, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
     const { values } = parse(args, { data: { type: 'string' }, ...failOnOption });
+    const { compileDataset } = await import('../build.js');
     const result = await compileDataset({ dataDir: values.data, failOn: failOn(values['fail-on']) });
     printWarnings(io, result.diagnostics);
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
@@ -115,6 +120,9 @@ Exit status: 0 answered, 1 query or data error, 2 usage error.
       throw new UsageError(`--format takes ${resultFormats.join(', ')}, not "${format}"`);
     }
     const sparql = values.expression ?? (await readQueryFile(positionals[0]!));
+    const [{ compileDataset }, { query }, { formatResult }] = await Promise.all([
+      import('../build.js'), import('../query/engine.js'), import('../query/results.js'),
+    ]);
     const quads = values.dataset !== undefined
       ? await readDataset(values.dataset)
       : (await compileDataset({ dataDir: values.data })).quads;
@@ -132,6 +140,7 @@ Prints the JSON Schema of a data file (schema/pharmald-data.schema.json is this 
 `,
   async run(args, io) {
     parse(args, {});
+    const { dataFileJsonSchema } = await import('../model/schema.js');
     io.out(`${JSON.stringify(dataFileJsonSchema(), null, 2)}\n`);
     return 0;
   },
@@ -167,6 +176,7 @@ Options:
       return n;
     };
     const timeout = number('timeout', values.timeout, 0.001);
+    const { serve } = await import('../server/app.js');
     const server = await serve({
       host: values.host,
       port: number('port', values.port, 0),
@@ -201,6 +211,7 @@ semantic diff against the highest earlier release. An existing release is never 
   async run(args, io) {
     const { values } = parse(args, { version: { type: 'string' }, date: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } });
     if (values.version === undefined) throw new UsageError('give --version X.Y.Z');
+    const { release } = await import('../release/release.js');
     const result = await release({ version: values.version, date: values.date, dataDir: values.data, outDir: values.out });
     io.out(`released ${values.version} into ${result.dir}/${result.previous ? ` (changes since ${result.previous} in CHANGES.md)` : ''}\n`);
     return 0;
@@ -220,6 +231,7 @@ Order and blank-node labels never count as changes.
     if (positionals.length !== 2) throw new UsageError('give two folders: OLD_DIST NEW_DIST');
     const format = values.format ?? 'text';
     if (!(diffFormats as readonly string[]).includes(format)) throw new UsageError(`--format takes ${diffFormats.join(', ')}, not "${format}"`);
+    const [{ diffDatasets, hasChanges, readDist }, { formatDiff }] = await Promise.all([import('../release/diff.js'), import('../release/diffFormat.js')]);
     const [before, after] = await Promise.all(positionals.map(async (dir) => {
       try {
         return await readDist(dir);
@@ -235,6 +247,7 @@ Order and blank-node labels never count as changes.
 
 /** Reads the RDF file given with --dataset; a missing or empty one is the caller's mistake. */
 async function readDataset(file: string) {
+  const { parseRdfFile } = await import('../rdf/parse.js');
   let quads;
   try {
     quads = await parseRdfFile(file);

@@ -2,7 +2,7 @@
 // half-written file: everything is written and flushed in a staging folder beside the targets first,
 // then each file is renamed over its old version (rename is atomic on one file system). A lock file
 // keeps two builds from writing the same folder at once.
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -16,28 +16,39 @@ const lockName = '.pharmald.lock';
 /** Folders this process is writing now (the lock file alone cannot tell two builds of one process apart). */
 const heldHere = new Set<string>();
 
-export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export interface WriteOptions {
+  /** Sub-folders that must hold exactly the given files afterwards: anything else in them is removed. */
+  readonly prune?: readonly string[];
+  /**
+   * Which files to flush to disk before they are renamed in (default: all). A kill never loses a written
+   * file; a power cut can, unless it was flushed: worth it for downloads, not for pages that rebuild.
+   */
+  readonly flush?: (name: string) => boolean;
+}
+
+export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const release = await lock(outDir);
   const staging = path.join(outDir, `.staging-${process.pid}`);
   try {
     await rm(staging, { recursive: true, force: true });
-    for (const file of files) {
+    await inBatches(files, 32, async (file) => {
       const target = path.join(staging, file.name);
       await mkdir(path.dirname(target), { recursive: true });
       const handle = await open(target, 'w');
       try {
         await handle.writeFile(file.content, 'utf8');
-        await handle.sync();
+        if (options.flush?.(file.name) ?? true) await handle.sync();
       } finally {
         await handle.close();
       }
-    }
+    });
     for (const file of files) {
       const target = path.join(outDir, file.name);
       await mkdir(path.dirname(target), { recursive: true });
       await rename(path.join(staging, file.name), target);
     }
+    for (const folder of options.prune ?? []) await prune(outDir, folder, new Set(files.map((file) => file.name)));
     await syncDirectory(outDir);
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -78,6 +89,20 @@ async function lockFile(file: string, outDir: string, key: string, busy: () => E
     }
   }
   throw new DataError([{ position: undefined, severity: 'error', message: `cannot lock ${outDir}` }]);
+}
+
+async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}
+
+/** Removes the files under outDir/folder that are not in `keep` (names relative to outDir). */
+async function prune(outDir: string, folder: string, keep: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const name = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!keep.has(name)) await rm(path.join(outDir, name), { force: true });
+  }
 }
 
 function isAlive(pid: number): boolean {

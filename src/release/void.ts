@@ -19,6 +19,8 @@ export const voidPrefixes = { void: VOID, dcat: DCAT, spdx: SPDX, prov: PROV } a
 /** The dataset's own IRI, the same in every build and release. */
 export const datasetIri = 'https://w3id.org/pharmald/dataset';
 export const dataLicense = 'https://creativecommons.org/licenses/by/4.0/';
+/** Where a plain build's files are published, for their download links. */
+export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
 
 export interface DistributionFile {
   readonly name: string;

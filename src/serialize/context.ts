@@ -2,7 +2,7 @@
 // (`actsOn`, `label`, `"actionType": "ChannelBlocker"`) can never drift from the IRIs in the Turtle.
 import { cls, hasRole, pld, prefixes, prop, rdfs, skos, vocabularies, xsd } from '../vocab.js';
 
-type TermDefinition = string | { '@id': string; '@type'?: string; '@language'?: string; '@container'?: string };
+export type TermDefinition = string | { '@id': string; '@type'?: string; '@language'?: string; '@container'?: string };
 
 /** Properties whose values are controlled terms: compacted to the term's short name. */
 const vocabValued: ReadonlySet<string> = new Set([

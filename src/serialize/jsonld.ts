@@ -1,30 +1,118 @@
 // **jsonld** writes a graph as compacted JSON-LD: one node object per subject, sorted by @id, with the
-// dataset's context inlined so the file reads the same offline as online.
-import type { Quad } from '@rdfjs/types';
-import jsonld from 'jsonld';
-import { jsonLdContext } from './context.js';
-import { toNTriples } from './ntriples.js';
+// dataset's context inlined so the file reads the same offline as online. The context is ours, so the
+// compaction is done directly from the triples (no general-purpose expand / compact round trip, which is
+// an order of magnitude slower on large graphs); jsonld.js checks the result in the tests.
+import type { Quad, Term } from '@rdfjs/types';
+import { rdf } from '../vocab.js';
+import { canonicalQuads } from './canonical.js';
+import { jsonLdContext, type TermDefinition } from './context.js';
 
 export type JsonLdDocument = { '@context': unknown; '@graph': Record<string, unknown>[] };
+type JsonValue = string | Record<string, string>;
+
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
+/** How the context names IRIs: terms by IRI, and the prefixes that compact IRIs may use. */
+class Compactor {
+  readonly #terms = new Map<string, { name: string; definition: TermDefinition }>();
+  readonly #prefixes: [string, string][] = [];
+
+  constructor(context: Record<string, TermDefinition>) {
+    for (const [name, definition] of Object.entries(context)) {
+      if (name.startsWith('@') || definition === '@id' || definition === '@type') continue;
+      const iri = typeof definition === 'string' ? definition : definition['@id'];
+      if (!this.#terms.has(iri)) this.#terms.set(iri, { name, definition });
+      if (typeof definition === 'string' && /[/#:]$/.test(definition)) this.#prefixes.push([name, definition]);
+    }
+  }
+
+  /** An IRI as a term (for properties, types and @vocab values), else as a compact IRI, else whole. */
+  term(iri: string): string {
+    return this.#terms.get(iri)?.name ?? this.prefixed(iri);
+  }
+
+  /** An IRI as a compact IRI where a prefix fits (as JSON-LD compacts @id values), else whole. */
+  prefixed(iri: string): string {
+    let best: string | undefined;
+    for (const [name, namespace] of this.#prefixes) {
+      if (!iri.startsWith(namespace) || iri.length === namespace.length) continue;
+      const candidate = `${name}:${iri.slice(namespace.length)}`;
+      if (candidate.slice(name.length + 1).startsWith('//')) continue;
+      if (best === undefined || candidate.length < best.length || (candidate.length === best.length && candidate < best)) best = candidate;
+    }
+    return best ?? iri;
+  }
+
+  definitionOf(iri: string): TermDefinition | undefined {
+    return this.#terms.get(iri)?.definition;
+  }
+}
+
+/** The key and the JSON value of one triple's object, honouring the term's coercion where it applies. */
+function entry(compactor: Compactor, predicate: string, object: Term): [string, JsonValue] {
+  const definition = compactor.definitionOf(predicate);
+  const coercion = typeof definition === 'object' ? definition : undefined;
+  const node = object.termType === 'NamedNode' || object.termType === 'BlankNode';
+  const id = object.termType === 'BlankNode' ? `_:${object.value}` : object.value;
+  if (coercion && node) {
+    if (coercion['@type'] === '@id') return [compactor.term(predicate), compactor.prefixed(id)];
+    if (coercion['@type'] === '@vocab') return [compactor.term(predicate), compactor.term(id)];
+  }
+  if (coercion && object.termType === 'Literal' && !coercion['@type']?.startsWith('@')) {
+    const language = object.language || undefined;
+    const datatype = language ? undefined : object.datatype.value;
+    const matches = coercion['@language'] !== undefined
+      ? language === coercion['@language']
+      : coercion['@type'] !== undefined
+        ? datatype === coercion['@type']
+        : datatype === XSD_STRING;
+    if (matches) return [compactor.term(predicate), object.value];
+  }
+  // No term fits the value: the property by its compact IRI, the value spelled out in full.
+  const key = definition === undefined ? compactor.term(predicate) : compactor.prefixed(predicate);
+  if (node) return [key, { '@id': compactor.prefixed(id) }];
+  if (object.termType !== 'Literal') throw new Error(`cannot write a ${object.termType} in JSON-LD`);
+  if (object.language) return [key, { '@value': object.value, '@language': object.language }];
+  if (object.datatype.value !== XSD_STRING) return [key, { '@value': object.value, '@type': compactor.prefixed(object.datatype.value) }];
+  return [key, definition === undefined ? object.value : { '@value': object.value }];
+}
 
 /** The graph as a compacted JSON-LD document object. */
-export async function toJsonLdDocument(quads: readonly Quad[]): Promise<JsonLdDocument> {
-  const expanded = await jsonld.fromRDF(toNTriples(quads), { format: 'application/n-quads' });
-  const context = jsonLdContext();
-  const compacted = (await jsonld.compact(expanded, context['@context'] as jsonld.ContextDefinition, {
-    graph: true,
-  })) as unknown as { '@graph'?: Record<string, unknown>[] };
-  const graph = [...(compacted['@graph'] ?? [])].sort((a, b) => compareIds(a['id'], b['id']));
-  return { '@context': context['@context'], '@graph': graph };
+export function toJsonLdDocument(quads: readonly Quad[]): JsonLdDocument {
+  const context = jsonLdContext()['@context'];
+  const compactor = new Compactor(context);
+  const nodes = new Map<string, Map<string, JsonValue[]>>();
+  for (const quad of canonicalQuads(quads)) {
+    const subject = quad.subject.termType === 'BlankNode' ? `_:${quad.subject.value}` : quad.subject.value;
+    let properties = nodes.get(subject);
+    if (!properties) nodes.set(subject, (properties = new Map()));
+    const [key, value] = quad.predicate.value === rdf.type && quad.object.termType === 'NamedNode'
+      ? ['type', compactor.term(quad.object.value)]
+      : entry(compactor, quad.predicate.value, quad.object);
+    if (!properties.has(key)) properties.set(key, []);
+    properties.get(key)!.push(value);
+  }
+  const graph = [...nodes].map(([subject, properties]) => {
+    const node: Record<string, unknown> = { id: compactor.prefixed(subject) };
+    for (const key of [...properties.keys()].sort(compareKeys)) {
+      const values = properties.get(key)!;
+      node[key] = values.length === 1 ? values[0] : values;
+    }
+    return node;
+  });
+  graph.sort((a, b) => compareKeys(String(a['id']), String(b['id'])));
+  return { '@context': context, '@graph': graph };
 }
 
 /** The graph as JSON-LD text. */
 export async function toJsonLd(quads: readonly Quad[]): Promise<string> {
-  return `${JSON.stringify(await toJsonLdDocument(quads), null, 2)}\n`;
+  return `${JSON.stringify(toJsonLdDocument(quads), null, 2)}\n`;
 }
 
-function compareIds(a: unknown, b: unknown): number {
-  const x = String(a ?? '');
-  const y = String(b ?? '');
-  return x < y ? -1 : x > y ? 1 : 0;
+/** `type` first (as JSON-LD's @type), then the other keys in code-point order. */
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'type') return -1;
+  if (b === 'type') return 1;
+  return a < b ? -1 : 1;
 }

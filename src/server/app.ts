@@ -3,12 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { compileDataset } from '../build.js';
 import { QueryPool } from '../query/pool.js';
 import { quadToNTriples, termToNTriples, toNTriples } from '../serialize/ntriples.js';
 import { AnswerCache } from './cache.js';
+import { serveDefaults } from './defaults.js';
+import { resolveInside, serveDatasetResource, serveFromFolder } from './files.js';
 import { errorReply, HttpError, send, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 import { exampleQueries, queryUiAssets, queryUiPage } from './queryUi.js';
@@ -37,17 +40,12 @@ export interface ServeOptions {
   readonly maxQueue?: number;
   /** SERVICE endpoints queries may federate with. */
   readonly federate?: readonly string[];
+  /** The build output: pages from {distDir}/site, releases from {distDir}/releases (default dist). */
+  readonly distDir?: string;
 }
 
-export const serveDefaults = {
-  host: '127.0.0.1',
-  port: 8080,
-  timeoutMs: 10_000,
-  maxBodyBytes: 1024 * 1024,
-  maxResults: 100_000,
-  workers: 2,
-  maxQueue: 64,
-} as const;
+
+export { serveDefaults };
 
 export interface RunningServer {
   readonly url: string;
@@ -83,15 +81,36 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     const url = new URL(request.url ?? '/', 'http://localhost');
     let reply: Reply;
     try {
-      if (url.pathname === '/sparql' || url.pathname === '/sparql/') reply = await handleSparql(request, url, endpoint);
-      else if (queryUiAssets[url.pathname]) reply = asset(request, url.pathname);
-      else if (url.pathname === '/') reply = { status: 302, body: '', headers: { Location: '/sparql' } };
-      else throw new HttpError(404, `nothing at ${url.pathname}`);
+      reply = await routeRequest(request, url);
     } catch (error) {
       reply = errorReply(error);
       if (error instanceof HttpError && error.status < 500) reply = { ...reply, headers: { ...reply.headers, ...corsHeaders } };
     }
     send(request, response, reply);
+  }
+
+  const distDir = options.distDir ?? 'dist';
+  const siteDir = path.join(distDir, 'site');
+  const releasesDir = path.join(distDir, 'releases');
+  /** The routes, top to bottom: the endpoint, its UI assets, the releases, then the site. */
+  async function routeRequest(request: IncomingMessage, url: URL): Promise<Reply> {
+    const { pathname } = url;
+    if (pathname === '/sparql' || pathname === '/sparql/') return handleSparql(request, url, endpoint);
+    if (queryUiAssets[pathname]) return asset(request, pathname);
+    const version = /^\/releases\/([^/]+)\/dataset$/.exec(pathname);
+    if (version) {
+      const dir = resolveInside(releasesDir, version[1]!);
+      const reply = dir && (await serveDatasetResource(request, dir, pathname));
+      if (reply) return reply;
+    }
+    if (pathname.startsWith('/releases/')) {
+      const reply = await serveFromFolder(request, releasesDir, pathname.slice('/releases'.length));
+      if (reply) return reply;
+    }
+    const reply = await serveFromFolder(request, siteDir, pathname === '/' ? '/index.html' : pathname);
+    if (reply) return reply;
+    if (pathname === '/') return { status: 302, body: '', headers: { Location: '/sparql' } };
+    throw new HttpError(404, `nothing at ${pathname}`);
   }
 
   server.requestTimeout = settings.timeoutMs + 5_000;

@@ -50,6 +50,11 @@ export class SiteGraph {
     }
   }
 
+  /** Every subject of the graph (IRIs, and `_:label` for blank nodes). */
+  subjectKeys(): string[] {
+    return [...this.bySubject.keys()];
+  }
+
   /** Every triple with the subject (an IRI or `_:label`). */
   outgoing(subject: string): readonly Quad[] {
     return this.bySubject.get(subject) ?? [];
@@ -86,8 +91,7 @@ export class SiteGraph {
   /** The literal values of a subject's predicate, English first, then in code point order. */
   texts(subject: string, predicate: string): string[] {
     return this.objects(subject, predicate)
-      .filter((o) => o.termType === 'Literal')
-      .map((o) => ({ value: o.value, rank: o.termType === 'Literal' && (o.language === 'en' || o.language === '') ? 0 : 1 }))
+      .flatMap((o) => (o.termType === 'Literal' ? [{ value: o.value, rank: o.language === 'en' || o.language === '' ? 0 : 1 }] : []))
       .sort((a, b) => a.rank - b.rank || compareCodePoints(a.value, b.value))
       .map((o) => o.value);
   }
@@ -96,12 +100,12 @@ export class SiteGraph {
     return this.text(iri, rdfs.label) !== undefined || this.text(iri, skosPrefLabel) !== undefined;
   }
 
-  /** What a page calls an IRI: its rdfs:label, else skos:prefLabel, else its last segment. */
-  label(iri: string): string {
+  /** What a page calls an IRI: its rdfs:label, else skos:prefLabel, else the fallback (its last segment). */
+  label(iri: string, fallback = localName(iri)): string {
     const label = this.text(iri, rdfs.label) ?? this.text(iri, skosPrefLabel);
     if (label !== undefined) return label;
     this.missingLabels.add(iri);
-    return localName(iri);
+    return fallback;
   }
 
   types(iri: string): string[] {

@@ -1,0 +1,81 @@
+// **site/build** makes the static site of the published graph: the index, a page per entity with its
+// description in Turtle, N-Triples and JSON-LD beside it, the vocabulary page, the stylesheet and icon.
+// It works from the RDF (not the YAML model), so the site shows exactly what is published, and its output
+// is the same bytes for the same graph: everything is sorted, nothing depends on time or chance.
+import type { Quad } from '@rdfjs/types';
+import type { OutputFile } from '../io/atomicWrite.js';
+import { canonicalQuads } from '../serialize/canonical.js';
+import { toJsonLd } from '../serialize/jsonld.js';
+import { toNTriples } from '../serialize/ntriples.js';
+import { toTurtle } from '../serialize/turtle.js';
+import { rdf, rdfs } from '../vocab.js';
+import { describeEntity } from './describe.js';
+import { mechanismDiagram } from './diagram.js';
+import { renderEntityPage } from './entityPage.js';
+import { entityKinds, SiteGraph } from './graph.js';
+import { datasetSchemaOrg, renderIndexPage } from './indexPage.js';
+import { jsonLdScript, pageJsonLd } from './jsonLd.js';
+import { entityBase, entityPage, sitePaths } from './paths.js';
+import { schemaOrgGraph } from './schemaOrg.js';
+import { icon, stylesheet } from './stylesheet.js';
+import { renderVocabularyPage, vocabularySchemaOrg } from './vocabPage.js';
+
+export interface SiteInput {
+  /** The whole published graph: data and vocabulary. */
+  readonly quads: readonly Quad[];
+  /** The ontology (ontology/pharmald.ttl) alone: the vocabulary page lists what it declares. */
+  readonly ontology: readonly Quad[];
+}
+
+/** The files of the site, with paths relative to its root, in path order. */
+export async function buildSite(input: SiteInput): Promise<OutputFile[]> {
+  return (await buildSiteWithReport(input)).files;
+}
+
+export interface SiteReport {
+  readonly files: OutputFile[];
+  /** IRIs that a page named and the graph gave no label for (shown by their last segment instead). */
+  readonly missingLabels: readonly string[];
+}
+
+/** buildSite, and what the pages revealed about the graph. */
+export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport> {
+  const graph = new SiteGraph(canonicalQuads(input.quads));
+  const ontology = new SiteGraph(canonicalQuads(input.ontology));
+  const files: OutputFile[] = [
+    { name: sitePaths.stylesheet, content: stylesheet },
+    { name: sitePaths.icon, content: icon },
+  ];
+
+  for (const kind of entityKinds) {
+    for (const entity of graph.entities(kind)) {
+      const description = describeEntity(graph, entity);
+      const base = entityBase(entity);
+      const diagram = kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
+      const jsonLd = jsonLdScript(await pageJsonLd(description, schemaOrgGraph(graph, entity)));
+      files.push(
+        { name: entityPage(entity), content: renderEntityPage({ graph, entity, jsonLd, ...(diagram ? { diagram } : {}) }) },
+        { name: `${base}.ttl`, content: await toTurtle(description) },
+        { name: `${base}.nt`, content: toNTriples(description) },
+        { name: `${base}.jsonld`, content: await toJsonLd(description) },
+      );
+    }
+  }
+
+  // The index's own data: the type and label of every entity it lists.
+  const listed = entityKinds.flatMap((kind) => graph.entities(kind));
+  const indexQuads = listed.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
+  files.push({
+    name: sitePaths.index,
+    content: renderIndexPage(graph, jsonLdScript(await pageJsonLd(indexQuads, { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph)] }))),
+  });
+
+  const vocabularyJsonLd = jsonLdScript(await pageJsonLd(input.ontology, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));
+  files.push(
+    { name: sitePaths.vocabulary, content: renderVocabularyPage({ graph, ontology, jsonLd: vocabularyJsonLd }) },
+    { name: sitePaths.vocabularyTurtle, content: await toTurtle(input.ontology) },
+  );
+
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, missingLabels: [...graph.missingLabels, ...ontology.missingLabels].sort() };
+}

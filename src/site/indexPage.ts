@@ -1,0 +1,108 @@
+// **indexPage** is the dataset at a glance: one list of links per kind of entity. A small script adds a
+// filter box that hides what does not match; without JavaScript the box stays hidden and every link is there.
+import type { Dataset } from 'schema-dts';
+import { cls, ID, prop } from '../vocab.js';
+import { kindNames } from './entityPage.js';
+import { entityKinds, type SiteGraph } from './graph.js';
+import { html, type Html } from './html.js';
+import { page } from './layout.js';
+import { entityPage, sitePaths } from './paths.js';
+import { PageView } from './view.js';
+import type { EntityKind } from '../model/schema.js';
+
+/**
+ * Hides list items that do not contain every word typed, and sections left empty. It runs only to
+ * improve the page: the form is `hidden` in the HTML and shown by this script.
+ */
+export const filterScript = `
+(function () {
+  var form = document.getElementById('filter-form');
+  var input = document.getElementById('filter');
+  var status = document.getElementById('filter-status');
+  if (!form || !input || !status) return;
+  form.hidden = false;
+  form.addEventListener('submit', function (event) { event.preventDefault(); });
+  function apply() {
+    var words = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    document.querySelectorAll('section.listing').forEach(function (section) {
+      var visible = 0;
+      section.querySelectorAll('li').forEach(function (item) {
+        var text = item.textContent.toLowerCase();
+        var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+        item.hidden = !match;
+        if (match) visible += 1;
+      });
+      section.hidden = visible === 0;
+      shown += visible;
+    });
+    status.textContent = words.length ? shown + (shown === 1 ? ' entry matches' : ' entries match') : '';
+  }
+  input.addEventListener('input', apply);
+  apply();
+})();
+`;
+
+export function renderIndexPage(graph: SiteGraph, jsonLd: Html): string {
+  const file = sitePaths.index;
+  const view = new PageView(graph, file);
+  const sections = entityKinds.map((kind) => ({ kind, entities: graph.entities(kind) })).filter((s) => s.entities.length > 0);
+  const body = html`<h1>pharmald</h1>
+<p class="description">Pharmacology mechanism-of-action knowledge as linked data: how each drug acts, on which targets, in which physiological systems, with how direct, strong and certain each claim is and the literature behind it.</p>
+<p>${sections.map((s, i) => html`${i > 0 ? ' · ' : ''}<a href="#${s.kind}">${s.entities.length} ${(s.entities.length === 1 ? kindNames[s.kind].one : kindNames[s.kind].many).toLowerCase()}</a>`)} · <a href="${view.href(sitePaths.vocabulary)}">the vocabulary</a></p>
+<form id="filter-form" class="filter" role="search" hidden>
+<label for="filter">Filter</label>
+<input type="search" id="filter" name="q" placeholder="e.g. NMDA, brain, pain" autocomplete="off">
+<span id="filter-status" aria-live="polite"></span>
+</form>
+${sections.map((s) => html`<section id="${s.kind}" class="listing">
+<h2>${kindNames[s.kind].many}</h2>
+<ul class="entities">
+${s.entities.map((e) => html`<li><a href="${view.href(entityPage(e))}">${graph.label(e)}</a>${summary(view, s.kind, e)}</li>
+`)}</ul>
+</section>
+`)}`;
+  return page({ file, title: 'Dataset', jsonLd, trail: [['Dataset', undefined]], body, script: filterScript });
+}
+
+/** One line that tells entries of a kind apart (a target's type, a mechanism's drug and target). */
+function summary(view: PageView, kind: EntityKind, entity: string): Html {
+  const { graph } = view;
+  const meta = (text: string) => (text ? html` <span class="meta">${text}</span>` : html``);
+  switch (kind) {
+    case 'drug':
+      return meta(graph.texts(entity, prop.drugClass).join(', '));
+    case 'target':
+      return meta(graph.types(entity).filter((t) => t !== cls.Target).map((t) => graph.label(t)).join(', '));
+    case 'system': {
+      const parent = graph.iri(entity, prop.partOf);
+      return meta(parent ? `part of ${graph.label(parent)}` : '');
+    }
+    case 'mechanism': {
+      const drug = graph.iri(entity, prop.drug);
+      const target = graph.iri(entity, prop.target);
+      const directness = graph.iri(entity, prop.directness);
+      return meta([drug && graph.label(drug), target && `→ ${graph.label(target)}`, directness && `(${graph.label(directness)})`].filter(Boolean).join(' '));
+    }
+    case 'reference': {
+      const type = graph.iri(entity, prop.referenceType);
+      return meta([type && graph.label(type), graph.text(entity, prop.year)].filter(Boolean).join(', '));
+    }
+    default:
+      return html``;
+  }
+}
+
+/** The schema.org view of the index: the dataset, about its drugs. */
+export function datasetSchemaOrg(graph: SiteGraph): Dataset {
+  return {
+    '@type': 'Dataset',
+    '@id': ID.replace(/id\/$/, ''),
+    name: 'pharmald',
+    description:
+      'Pharmacology mechanism-of-action knowledge as linked data: drugs, their molecular targets and the physiological systems they act in, one claim per mechanism with its directness, strength, certainty and evidence.',
+    url: ID.replace(/id\/$/, ''),
+    keywords: ['pharmacology', 'mechanism of action', 'linked data', 'drug targets'],
+    about: graph.entities('drug').map((drug) => ({ '@id': drug })),
+  };
+}

@@ -1,0 +1,172 @@
+// **kindSections** are what each kind of entity page shows first: a drug's diagram and its mechanisms by
+// system, a mechanism's claim with its qualities, effects, evidence, affinities and caveats, a target's
+// mechanisms and affinities, a system's mechanisms, a process's effects, a use's mechanisms, and what cites
+// a reference.
+import type { EntityKind } from '../model/schema.js';
+import { compareCodePoints } from '../serialize/ntriples.js';
+import { hasRole, prop, rdfs } from '../vocab.js';
+import { diagramLegend, type Diagram } from './diagram.js';
+import { entityRef, type SiteGraph } from './graph.js';
+import { html, raw, type Content } from './html.js';
+import { affinitiesTable, caveatList, citation, effectsTable, facts, mechanismList, partName, section } from './parts.js';
+import type { PageView } from './view.js';
+
+export type KindSections = (view: PageView, entity: string, diagram?: Diagram) => Content;
+
+export const kindSections: Readonly<Record<EntityKind, KindSections>> = {
+  drug: drugSections,
+  mechanism: mechanismSections,
+  target: targetSections,
+  system: systemSections,
+  process: processSections,
+  use: useSections,
+  reference: referenceSections,
+};
+
+function drugSections(view: PageView, drug: string, diagram?: Diagram): Content {
+  const { graph } = view;
+  const mechanisms = graph.iris(drug, prop.hasMechanism);
+  const systems = graph.sortByLabel(mechanisms.flatMap((m) => graph.iris(m, prop.system)));
+  const untargeted = graph.iris(drug, prop.noAppreciableBindingAt);
+  const caveats = graph.iris(drug, prop.hasCaveat);
+  return [
+    facts([
+      ['Drug classes', graph.texts(drug, prop.drugClass).join(', ')],
+      ['Clinical uses', view.links(graph.iris(drug, prop.hasClinicalUse))],
+      ['Roles (ChEBI)', view.links(graph.iris(drug, hasRole))],
+      ['Acts on', view.links(graph.iris(drug, prop.actsOn))],
+    ]),
+    diagram ? section('diagram', 'Mechanism diagram', html`<figure class="diagram">
+${raw(diagram.svg)}
+<figcaption>${diagramLegend(view)}</figcaption>
+</figure>`) : '',
+    section('mechanisms-by-system', 'Mechanisms by system', systems.map((system) => html`<h3>${view.link(system)}</h3>
+${mechanismList(view, mechanisms.filter((m) => graph.iris(m, prop.system).includes(system)), { showDrug: false })}
+`)),
+    untargeted.length ? section('no-appreciable-binding', 'No appreciable binding', html`<p>Screened without appreciable binding at: ${view.links(untargeted)}.</p>`) : '',
+    caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
+  ];
+}
+
+function mechanismSections(view: PageView, mechanism: string): Content {
+  const { graph } = view;
+  const drug = graph.iri(mechanism, prop.drug);
+  const target = graph.iri(mechanism, prop.target);
+  const action = graph.iri(mechanism, prop.actionType);
+  const effects = sortedParts(graph, mechanism, prop.hasEffect);
+  const affinities = sortedParts(graph, mechanism, prop.hasAffinity);
+  const caveats = sortedParts(graph, mechanism, prop.hasCaveat);
+  const upstream = graph.iris(mechanism, prop.downstreamOf);
+  const downstream = graph.subjects(prop.downstreamOf, mechanism);
+  const supportedBy = graph.iris(mechanism, prop.supportedBy);
+  const derivedFrom = graph.iris(mechanism, prop.derivedFrom);
+  const sourceSection = graph.text(mechanism, prop.sourceSection);
+  return [
+    facts([
+      ['Drug', drug ? view.link(drug) : ''],
+      ['Target', target ? view.link(target) : html`<span class="none">no single target</span>`],
+      ['Action', action ? view.link(action) : ''],
+      ['Directness', view.badge('directness', graph.iri(mechanism, prop.directness))],
+      ['Strength', view.badge('strength', graph.iri(mechanism, prop.strength), 'not recorded')],
+      ['Certainty', view.badge('certainty', graph.iri(mechanism, prop.certainty))],
+      ['Systems', view.links(graph.iris(mechanism, prop.system))],
+      ['Upstream (follows from)', upstream.length ? view.links(upstream) : html`<span class="none">none</span>`],
+      ['Downstream (leads to)', downstream.length ? view.links(downstream) : html`<span class="none">none</span>`],
+      ['Contributes to', view.links(graph.iris(mechanism, prop.contributesTo))],
+    ]),
+    section('effects', 'Effects', effects.length ? effectsTable(view, effects) : html`<p class="none">None recorded.</p>`),
+    section('evidence', 'Evidence', html`${supportedBy.length ? html`<h3>Supported by</h3>
+<ul class="references">
+${supportedBy.map((r) => html`<li>${citation(view, r)}</li>
+`)}</ul>` : html`<p class="warning">No supporting literature reference: only the source text backs this claim.</p>`}
+${derivedFrom.length ? html`<h3>Taken from</h3>
+<ul class="references">
+${derivedFrom.map((r) => html`<li>${citation(view, r)}${sourceSection ? html`, section ${sourceSection}` : ''}</li>
+`)}</ul>` : ''}`),
+    affinities.length ? section('affinities', 'Affinities', affinitiesTable(view, affinities)) : '',
+    caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
+  ];
+}
+
+function targetSections(view: PageView, target: string): Content {
+  const { graph } = view;
+  const subunits = graph.iris(target, prop.hasSubunit);
+  const complexes = graph.subjects(prop.hasSubunit, target);
+  const affinities = graph.subjects(prop.target, target).filter((s) => entityRef(s)?.part !== undefined);
+  const unbound = graph.subjects(prop.noAppreciableBindingAt, target);
+  return [
+    facts([
+      ...(graph.text(target, prop.geneSymbol) ? [['Gene', graph.text(target, prop.geneSymbol)] as const] : []),
+      ...(subunits.length ? [['Subunits', view.links(subunits)] as const] : []),
+      ...(complexes.length ? [['Subunit of', view.links(complexes)] as const] : []),
+      ['Affects', view.links(graph.iris(target, prop.affects))],
+    ]),
+    section('mechanisms', 'Mechanisms acting on it', mechanismList(view, graph.subjects(prop.target, target).filter((s) => entityRef(s)?.kind === 'mechanism' && entityRef(s)?.part === undefined), { showTarget: false })),
+    affinities.length ? section('affinities', 'Affinities measured at it', affinitiesTable(view, affinities)) : '',
+    unbound.length ? section('no-appreciable-binding', 'Screened without appreciable binding', html`<p>${view.links(unbound)}</p>`) : '',
+  ];
+}
+
+function systemSections(view: PageView, system: string): Content {
+  const { graph } = view;
+  return [
+    facts([
+      ['Part of', view.links(graph.iris(system, prop.partOf))],
+      ['Parts', view.links(graph.subjects(prop.partOf, system))],
+      ['Targets acting in it', view.links(graph.subjects(prop.affects, system))],
+      ['Processes in it', view.links(graph.subjects(prop.occursIn, system))],
+    ]),
+    section('mechanisms', 'Mechanisms acting in it', mechanismList(view, graph.subjects(prop.system, system))),
+  ];
+}
+
+function processSections(view: PageView, process: string): Content {
+  const { graph } = view;
+  const effects = graph.subjects(prop.process, process);
+  return [
+    facts([['Occurs in', view.links(graph.iris(process, prop.occursIn))]]),
+    section('effects', 'Effects on it', effects.length ? html`<table class="effects">
+<thead><tr><th scope="col">Mechanism</th><th scope="col">Effect</th><th scope="col">Direction</th><th scope="col">Valence</th></tr></thead>
+<tbody>
+${effects.map((e) => {
+      const owner = entityRef(e)?.entity;
+      return html`<tr><td>${owner ? view.link(owner) : ''}</td><td>${view.link(e, graph.text(e, rdfs.label) ?? '')}</td><td>${view.badge('direction', graph.iri(e, prop.direction))}</td><td>${view.badge('valence', graph.iri(e, prop.valence))}</td></tr>
+`;
+    })}</tbody>
+</table>` : html`<p class="none">None recorded.</p>`),
+  ];
+}
+
+function useSections(view: PageView, use: string): Content {
+  const { graph } = view;
+  return [
+    facts([
+      ['Drugs', view.links(graph.subjects(prop.hasClinicalUse, use))],
+      ['ChEBI role', view.links(graph.iris(use, prop.correspondingRole))],
+    ]),
+    section('mechanisms', 'Mechanisms contributing to it', mechanismList(view, graph.subjects(prop.contributesTo, use))),
+  ];
+}
+
+function referenceSections(view: PageView, reference: string): Content {
+  const { graph } = view;
+  const citing = (p: string) => graph.subjects(p, reference);
+  const parts = citing(prop.citation);
+  return [
+    facts([
+      ['Citation', citation(view, reference)],
+      ['Type', view.links(graph.iris(reference, prop.referenceType))],
+      ['Year', graph.text(reference, prop.year) ?? ''],
+    ]),
+    section('cited-by', 'Cited by', html`<dl class="facts">
+<dt>supports</dt><dd>${citing(prop.supportedBy).length ? view.links(citing(prop.supportedBy)) : html`<span class="none">none</span>`}</dd>
+<dt>source of</dt><dd>${citing(prop.derivedFrom).length ? view.links(citing(prop.derivedFrom)) : html`<span class="none">none</span>`}</dd>
+<dt>affinities and caveats</dt><dd>${parts.length ? html`${parts.map((p, i) => html`${i > 0 ? ', ' : ''}${view.link(p, partName(view, p))}`)}` : html`<span class="none">none</span>`}</dd>
+</dl>`),
+  ];
+}
+
+/** The parts of an entity by a predicate, in IRI order (they have no label to sort by, a caveat for one). */
+function sortedParts(graph: SiteGraph, entity: string, predicate: string): string[] {
+  return graph.objects(entity, predicate).map((o) => o.value).sort(compareCodePoints);
+}

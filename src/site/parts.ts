@@ -1,0 +1,113 @@
+// **parts** renders the pieces several entity pages share: sections and fact lists, lists of mechanisms
+// with their qualities, citations, and the parts of a claim (effects, affinities, caveats), each with the
+// HTML id its IRI maps to, so `…/id/mechanism/x/effect/y` lands on its row of the mechanism's page.
+import { prop, rdfs } from '../vocab.js';
+import { doiUrl, pubmedUrl } from './external.js';
+import { entityRef } from './graph.js';
+import { html, type Content, type Html } from './html.js';
+import { partAnchor } from './paths.js';
+import type { PageView } from './view.js';
+
+/** The HTML id of a part IRI on its owner's page. */
+export function anchorOf(iri: string): string {
+  const part = entityRef(iri)?.part;
+  if (part === undefined) throw new Error(`not a part IRI: ${iri}`);
+  return partAnchor(part);
+}
+
+/** A list of mechanisms with drug, target and action, and their directness, strength and certainty. */
+export function mechanismList(view: PageView, mechanisms: readonly string[], options: { readonly showDrug?: boolean; readonly showTarget?: boolean } = {}): Html {
+  if (mechanisms.length === 0) return html`<p class="none">None.</p>`;
+  const { graph } = view;
+  return html`<ul class="mechanisms">
+${mechanisms.map((m) => {
+    const drug = graph.iri(m, prop.drug);
+    const target = graph.iri(m, prop.target);
+    const action = graph.iri(m, prop.actionType);
+    const via = target
+      ? html`${action ? view.link(action) : ''}${options.showTarget !== false ? html`${action ? ' at ' : ''}${view.link(target)}` : ''}`
+      : html`no single target`;
+    return html`<li>${view.link(m)} <span class="meta">${options.showDrug !== false && drug ? html`${view.link(drug)} → ` : ''}${via}</span> ${qualities(view, m)}</li>
+`;
+  })}</ul>`;
+}
+
+/** Directness, strength and certainty of a mechanism as badges. */
+export function qualities(view: PageView, mechanism: string): Html {
+  const { graph } = view;
+  return html`<span class="qualities">${view.badge('directness', graph.iri(mechanism, prop.directness))} ${view.badge('strength', graph.iri(mechanism, prop.strength), 'strength not recorded')} ${view.badge('certainty', graph.iri(mechanism, prop.certainty))}</span>`;
+}
+
+/** The effects of a mechanism: what process changes, which way, and whether that is wanted. */
+export function effectsTable(view: PageView, effects: readonly string[]): Html {
+  const { graph } = view;
+  return html`<table class="effects">
+<thead><tr><th scope="col">Effect</th><th scope="col">Process</th><th scope="col">Direction</th><th scope="col">Valence</th></tr></thead>
+<tbody>
+${effects.map((e) => html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td><td>${view.badge('direction', graph.iri(e, prop.direction))}</td><td>${view.badge('valence', graph.iri(e, prop.valence))}</td></tr>
+`)}</tbody>
+</table>`;
+}
+
+/** Affinities exactly as their sources report them (assay and species columns only when some row has them). */
+export function affinitiesTable(view: PageView, affinities: readonly string[]): Html {
+  const { graph } = view;
+  const hasAssay = affinities.some((a) => graph.text(a, prop.assay) !== undefined);
+  const hasSpecies = affinities.some((a) => graph.text(a, prop.species) !== undefined);
+  return html`<table class="affinities">
+<thead><tr><th scope="col">Target</th><th scope="col">Measure</th><th scope="col">Value</th>${hasAssay ? html`<th scope="col">Assay</th>` : ''}${hasSpecies ? html`<th scope="col">Species</th>` : ''}<th scope="col">Source</th></tr></thead>
+<tbody>
+${affinities.map((a) => {
+    const value = graph.text(a, prop.affinityValue);
+    const uncertainty = graph.text(a, prop.affinityUncertainty);
+    const unit = graph.text(a, prop.affinityUnit);
+    return html`<tr id="${anchorOf(a)}"><td>${view.links(graph.iris(a, prop.target))}</td><td>${view.links(graph.iris(a, prop.affinityMeasure))}</td><td class="number">${value ?? ''}${uncertainty ? ` ± ${uncertainty}` : ''}${unit ? ` ${unit}` : ''}</td>${hasAssay ? html`<td>${graph.text(a, prop.assay) ?? ''}</td>` : ''}${hasSpecies ? html`<td>${graph.text(a, prop.species) ?? ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.citation))}</td></tr>
+`;
+  })}</tbody>
+</table>`;
+}
+
+/** Caveats: the literature's qualifications of a claim, with what they cite. */
+export function caveatList(view: PageView, caveats: readonly string[]): Html {
+  const { graph } = view;
+  return html`<ul class="caveats">
+${caveats.map((c) => {
+    const cited = graph.iris(c, prop.citation);
+    return html`<li id="${anchorOf(c)}">${graph.text(c, rdfs.comment) ?? graph.text(c, rdfs.label) ?? ''}${cited.length ? html` <span class="cited">(${view.links(cited)})</span>` : ''}</li>
+`;
+  })}</ul>`;
+}
+
+/** A reference as a citation, with PubMed and DOI links for readers. */
+export function citation(view: PageView, reference: string): Html {
+  const { graph } = view;
+  const pmid = graph.text(reference, prop.pmid);
+  const doi = graph.text(reference, prop.doi);
+  const type = graph.iri(reference, prop.referenceType);
+  return html`${view.link(reference)}${type ? html` <span class="meta">${graph.label(type)}</span>` : ''}${pmid ? html` <a class="external" rel="external" href="${pubmedUrl(pmid)}">PubMed ${pmid}</a>` : ''}${doi ? html` <a class="external" rel="external" href="${doiUrl(doi)}">doi:${doi}</a>` : ''}`;
+}
+
+/** A titled section with an id to link to. */
+export function section(id: string, title: string, content: Content): Html {
+  return html`<section id="${id}">
+<h2>${title}</h2>
+${content}
+</section>
+`;
+}
+
+/** A definition list of facts; an empty value reads "not recorded". */
+export function facts(rows: readonly (readonly [string, Content])[]): Html {
+  return html`<dl class="facts">
+${rows.map(([term, value]) => html`<dt>${term}</dt><dd>${value === '' || value === undefined ? html`<span class="none">not recorded</span>` : value}</dd>
+`)}</dl>`;
+}
+
+/** A part as a reader names it: "effect reduced glutamatergic signalling (Ketamine blocks the NMDA receptor channel)". */
+export function partName(view: PageView, part: string): string {
+  const { graph } = view;
+  const owner = entityRef(part)?.entity;
+  const kind = graph.types(part).map((t) => graph.label(t))[0] ?? 'part';
+  const label = graph.text(part, rdfs.label);
+  return `${kind}${label ? ` ${label}` : ''}${owner ? ` (${graph.label(owner)})` : ''}`;
+}

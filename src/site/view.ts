@@ -1,0 +1,97 @@
+// **view** renders terms of the graph for one page: an IRI the site has a page for becomes a relative link
+// with its label, an external IRI an outbound link named by its source, a literal its text.
+import type { Term } from '@rdfjs/types';
+import { compareCodePoints } from '../serialize/ntriples.js';
+import { prefixes, rdf, rdfs, skos } from '../vocab.js';
+import { safeHref } from './escape.js';
+import { externalName } from './external.js';
+import { entityRef, localName, type SiteGraph } from './graph.js';
+import { html, type Content, type Html } from './html.js';
+import { relativeHref, siteTarget } from './paths.js';
+import { compactIri } from './turtleSnippet.js';
+
+/** Names of the predicates from other vocabularies that every entity uses (ours have labels in the ontology). */
+const wellKnownLabels: Readonly<Record<string, string>> = {
+  [rdf.type]: 'type',
+  [rdfs.label]: 'label',
+  [rdfs.comment]: 'description',
+  [skos.exactMatch]: 'exact match',
+  [`${prefixes.rdfs}subClassOf`]: 'subclass of',
+  [`${prefixes.rdfs}domain`]: 'domain',
+  [`${prefixes.rdfs}range`]: 'range',
+  [`${prefixes.rdfs}isDefinedBy`]: 'defined by',
+  [`${prefixes.skos}notation`]: 'notation',
+  [`${prefixes.skos}prefLabel`]: 'preferred label',
+  [`${prefixes.skos}definition`]: 'definition',
+  [`${prefixes.skos}inScheme`]: 'in scheme',
+  [`${prefixes.owl}inverseOf`]: 'inverse of',
+};
+
+/** The view of the graph from one page of the site. */
+export class PageView {
+  constructor(
+    readonly graph: SiteGraph,
+    /** The page's file, e.g. `id/drug/ketamine/index.html`. */
+    readonly file: string,
+  ) {}
+
+  /** A relative href from this page to a site file. */
+  href(to: string): string {
+    return relativeHref(this.file, to);
+  }
+
+  /** What a reader calls an IRI: its label in the graph, else its source and identifier, else the IRI. */
+  name(iri: string): string {
+    if (this.graph.hasLabel(iri)) return this.graph.label(iri);
+    if (wellKnownLabels[iri]) return wellKnownLabels[iri];
+    const named = externalName(iri);
+    if (named) return `${named.source} ${named.id}`;
+    // A part with no label of its own (a caveat) is named by its path: "caveat no-appreciable-binding".
+    const part = entityRef(iri)?.part;
+    if (part !== undefined) return this.graph.label(iri, part.split('/').join(' '));
+    if (siteTarget(iri)) return this.graph.label(iri);
+    const curie = compactIri(iri);
+    return curie.startsWith('<') ? iri : curie;
+  }
+
+  /** An IRI as a link: to its page (or section) on the site, else out to it when it is a web IRI. */
+  link(iri: string, text: Content = this.name(iri)): Html {
+    const target = siteTarget(iri);
+    if (target) return html`<a href="${this.href(target)}">${text}</a>`;
+    const href = safeHref(iri);
+    return href ? html`<a class="external" href="${href}" rel="external">${text}</a>` : html`<span class="iri">${text}</span>`;
+  }
+
+  /** Links to IRIs, in the order given, separated by commas. */
+  links(iris: readonly string[]): Html {
+    return html`${iris.map((iri, i) => html`${i > 0 ? ', ' : ''}${this.link(iri)}`)}`;
+  }
+
+  /** Any object of a triple. */
+  term(term: Term): Html {
+    if (term.termType === 'NamedNode') return this.link(term.value);
+    if (term.termType === 'Literal') {
+      const lang = term.language && term.language !== 'en' ? term.language : undefined;
+      return lang ? html`<span lang="${lang}">${term.value}</span>` : html`${term.value}`;
+    }
+    return html`<span class="iri">${term.termType === 'BlankNode' ? `_:${term.value}` : term.value}</span>`;
+  }
+
+  /** The name of a predicate: its label, or the local name of an IRI nobody labelled. */
+  predicateName(iri: string): string {
+    return this.graph.hasLabel(iri) ? this.graph.label(iri) : (wellKnownLabels[iri] ?? localName(iri));
+  }
+
+  /** A controlled term as a badge, e.g. directness "indirect", classed for the stylesheet. */
+  badge(facet: string, iri: string | undefined, missing?: string): Html {
+    if (!iri) return missing ? html`<span class="badge ${facet} unknown">${missing}</span>` : html``;
+    return html`<span class="badge ${facet} ${facet}-${localName(iri).toLowerCase()}">${this.link(iri, this.graph.label(iri))}</span>`;
+  }
+
+  /** Objects sorted by what the page shows for them (IRIs by name, literals by text). */
+  sortTerms(terms: readonly Term[]): Term[] {
+    const keyed = terms.map((t) => ({ t, key: (t.termType === 'NamedNode' ? this.name(t.value) : t.value).toLowerCase() }));
+    keyed.sort((a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.t.value, b.t.value));
+    return keyed.map((k) => k.t);
+  }
+}
