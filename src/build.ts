@@ -11,7 +11,7 @@ import { parseTurtleFile } from './rdf/parse.js';
 import { canonicalQuads } from './serialize/canonical.js';
 import { jsonLdContext } from './serialize/context.js';
 import { rdfFormats } from './serialize/formats.js';
-import { defaultBaseUrl, describeDataset, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
+import { defaultBaseUrl, describeDataset, sha256, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
 import { toTurtle } from './serialize/turtle.js';
 import { resultsToDiagnostics } from './validate/report.js';
 import { validate } from './validate/validate.js';
@@ -59,14 +59,14 @@ export interface BuildOptions extends CompileOptions {
 
 
 /** The published files of a dataset: every RDF format, the JSON-LD context, and their VoID/DCAT description. */
-export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<OutputFile[]> {
+export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<DistributionFile[]> {
   const files: DistributionFile[] = [];
   for (const format of Object.values(rdfFormats)) {
     files.push({ name: format.file, content: await format.write(quads), mediaType: format.mediaType });
   }
   files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
   const described = describeDataset(quads, files, { ...description, baseUrl: description.baseUrl ?? defaultBaseUrl });
-  return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes) }];
+  return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes), mediaType: 'text/turtle' }];
 }
 
 export interface BuildResult extends CompiledDataset {
@@ -78,10 +78,19 @@ export interface BuildResult extends CompiledDataset {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compileDataset(options);
   const outDir = options.outDir ?? 'dist';
-  const files = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint });
+  const files: OutputFile[] = [];
+  const published = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint });
+  files.push(...published);
   if (options.site !== false) {
     const { buildSite } = await import('./site/build.js');
-    const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology });
+    const baseUrl = options.baseUrl ?? defaultBaseUrl;
+    const downloads = published.map((file) => ({
+      url: `${baseUrl}${file.name}`,
+      mediaType: file.mediaType,
+      bytes: Buffer.byteLength(file.content),
+      sha256: sha256(file.content),
+    }));
+    const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology, downloads });
     files.push(...pages.map((page) => ({ name: `site/${page.name}`, content: page.content })));
   }
   // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.

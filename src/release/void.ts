@@ -23,6 +23,7 @@ export const dataLicense = 'https://creativecommons.org/licenses/by/4.0/';
 export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
 
 export interface DistributionFile {
+  /** The file name, relative to where the dataset is published. */
   readonly name: string;
   readonly content: string;
   readonly mediaType: string;

@@ -20,7 +20,17 @@ import { schemaOrgGraph } from './schemaOrg.js';
 import { icon, stylesheet } from './stylesheet.js';
 import { renderVocabularyPage, vocabularySchemaOrg } from './vocabPage.js';
 
+/** A published file of the dataset, for the schema.org Dataset on the index page. */
+export interface DatasetDownload {
+  readonly url: string;
+  readonly mediaType: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
 export interface SiteInput {
+  /** The dataset's downloads (as void.ttl lists them), for dataset search engines. */
+  readonly downloads?: readonly DatasetDownload[];
   /** The whole published graph: data and vocabulary. */
   readonly quads: readonly Quad[];
   /** The ontology (ontology/pharmald.ttl) alone: the vocabulary page lists what it declares. */
@@ -67,7 +77,7 @@ export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport>
   const indexQuads = listed.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
   files.push({
     name: sitePaths.index,
-    content: renderIndexPage(graph, jsonLdScript(await pageJsonLd(indexQuads, { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph)] }))),
+    content: renderIndexPage(graph, jsonLdScript(await pageJsonLd(indexQuads, { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph, input.downloads ?? [])] }))),
   });
 
   const vocabularyJsonLd = jsonLdScript(await pageJsonLd(input.ontology, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));

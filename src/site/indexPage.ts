@@ -1,7 +1,9 @@
 // **indexPage** is the dataset at a glance: one list of links per kind of entity. A small script adds a
 // filter box that hides what does not match; without JavaScript the box stays hidden and every link is there.
 import type { Dataset } from 'schema-dts';
-import { cls, ID, prop } from '../vocab.js';
+import { cls, ID, prop, termIri } from '../vocab.js';
+import { dataLicense, datasetIri } from '../release/void.js';
+import type { DatasetDownload } from './build.js';
 import { kindNames } from './entityPage.js';
 import { entityKinds, type SiteGraph } from './graph.js';
 import { html, type Html } from './html.js';
@@ -94,11 +96,23 @@ function summary(view: PageView, kind: EntityKind, entity: string): Html {
 }
 
 /** The schema.org view of the index: the dataset, about its drugs. */
-export function datasetSchemaOrg(graph: SiteGraph): Dataset {
+/** The dataset as schema.org describes one: the same facts as void.ttl, for dataset search engines. */
+export function datasetSchemaOrg(graph: SiteGraph, downloads: readonly DatasetDownload[]): Dataset {
+  const sources = graph.entities('reference').filter((iri) =>
+    graph.outgoing(iri).some((q) => q.predicate.value === prop.referenceType && (q.object.value === termIri('referenceType', 'database') || q.object.value === termIri('referenceType', 'source-text'))));
   return {
     '@type': 'Dataset',
-    '@id': ID.replace(/id\/$/, ''),
+    '@id': datasetIri,
     name: 'pharmald',
+    license: dataLicense,
+    isBasedOn: sources.map((iri) => ({ '@type': 'CreativeWork', '@id': iri, name: graph.label(iri) })),
+    distribution: downloads.map((download) => ({
+      '@type': 'DataDownload',
+      contentUrl: download.url,
+      encodingFormat: download.mediaType,
+      contentSize: `${download.bytes} bytes`,
+      sha256: download.sha256,
+    })),
     description:
       'Pharmacology mechanism-of-action knowledge as linked data: drugs, their molecular targets and the physiological systems they act in, one claim per mechanism with its directness, strength, certainty and evidence.',
     url: ID.replace(/id\/$/, ''),
