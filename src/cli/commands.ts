@@ -149,7 +149,7 @@ Prints the JSON Schema of a data file (schema/pharmald-data.schema.json is this 
 const serveCommand: Command = {
   help: `pharmald serve [--port N] [--host H] [--data DIR | --dataset FILE] [options]
 
-Serves the dataset over HTTP: the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
+Serves the dataset and the built pages over HTTP: the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
 application/sparql-query; results as SPARQL JSON / XML, CSV, TSV; graphs as Turtle, N-Triples, JSON-LD),
 with the query UI for a browser and a service description for RDF clients at GET /sparql.
 Options:
@@ -161,12 +161,16 @@ Options:
   --workers N           queries running at once (default ${serveDefaults.workers})
   --max-queue N         queries waiting before 503 (default ${serveDefaults.maxQueue})
   --federate URL        a SERVICE endpoint queries may call (repeatable); any other is refused
+  --dist DIR            the build output whose site/ and releases/ are served (default dist)
+Each entity IRI's path (/id/drug/ketamine) answers with content negotiation: the page for a browser,
+Turtle, N-Triples or JSON-LD for an RDF client; a release answers at /releases/X.Y.Z/dataset.
 `,
   async run(args, io) {
     const { values } = parse(args, {
       host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
       timeout: { type: 'string' }, 'max-results': { type: 'string' }, 'max-body': { type: 'string' },
       workers: { type: 'string' }, 'max-queue': { type: 'string' }, federate: { type: 'string', multiple: true },
+      dist: { type: 'string' },
     });
     if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
     const number = (name: string, value: string | undefined, min: number) => {
@@ -188,6 +192,7 @@ Options:
       workers: number('workers', values.workers, 1),
       maxQueue: number('max-queue', values['max-queue'], 0),
       federate: values.federate,
+      distDir: values.dist,
     });
     io.err(`pharmald: serving ${server.tripleCount} triples at ${server.url}/sparql (Ctrl-C stops)\n`);
     await new Promise<void>((resolve) => {
