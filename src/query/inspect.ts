@@ -23,10 +23,10 @@ export interface ProtocolDataset {
  * Parses a request; an update or a syntax error is a QueryError with the parser's message. A dataset given
  * through the protocol overrides the query's own FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4).
  */
-export function inspectQuery(sparql: string, dataset?: ProtocolDataset): QueryShape {
+export function inspectQuery(sparql: string, dataset?: ProtocolDataset, baseIRI?: string): QueryShape {
   let parsed: sparqljs.SparqlQuery;
   try {
-    parsed = new sparqljs.Parser().parse(sparql);
+    parsed = new sparqljs.Parser({ baseIRI }).parse(sparql);
   } catch (error) {
     throw new QueryError(`SPARQL syntax: ${error instanceof Error ? error.message.split('\n').slice(0, 4).join(' ') : String(error)}`);
   }
@@ -39,6 +39,8 @@ export function inspectQuery(sparql: string, dataset?: ProtocolDataset): QuerySh
     };
     text = new sparqljs.Generator().stringify(parsed);
   }
+  // Relative IRIs resolve against the service's base IRI (SPARQL 1.1 Protocol: "which MAY be the service endpoint").
+  if (baseIRI) text = `BASE <${baseIRI}>\n${text}`;
   return { sparql: text, form: parsed.queryType, services: collectServices(parsed) };
 }
 

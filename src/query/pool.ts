@@ -42,6 +42,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | undefined;
+  /** The worker has loaded the dataset and the engine (it says so once). */
+  ready: boolean;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -62,7 +64,7 @@ export class QueryPool {
   /** Runs a query and resolves with the serialized answer; rejects with a QueryRefused. */
   run(sparql: string, mediaType: string): Promise<string> {
     if (this.#closed) return Promise.reject(new QueryRefused(503, 'the server is shutting down'));
-    const busy = this.#slots.every((slot) => slot.job);
+    const busy = this.#slots.every((slot) => slot.job || !slot.ready);
     if (busy && this.#queue.length >= this.#options.maxQueue) {
       return Promise.reject(new QueryRefused(503, 'too many queries at once; try again shortly'));
     }
@@ -79,8 +81,13 @@ export class QueryPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerFile, { workerData: { nquads: this.#options.nquads } }), job: undefined, timer: undefined };
-    slot.worker.on('message', (reply: WorkerReply) => {
+    const slot: Slot = { worker: new Worker(workerFile, { workerData: { nquads: this.#options.nquads } }), job: undefined, ready: false, timer: undefined };
+    slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.#dispatch();
+        return;
+      }
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
       this.#finish(slot);
@@ -94,7 +101,7 @@ export class QueryPool {
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (slot.job) continue;
+      if (slot.job || !slot.ready) continue;
       const job = this.#queue.shift();
       if (!job) return;
       slot.job = job;

@@ -7,6 +7,9 @@ import { serializeResult } from './serializeResult.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 
 const store = new Store(new Parser({ format: 'application/n-quads' }).parse((workerData as { nquads: string }).nquads));
+// Load the query engine before taking work, so start-up never counts against a query's time limit.
+await query(store, 'ASK {}');
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   let reply: WorkerReply;

@@ -83,8 +83,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     try {
       reply = await routeRequest(request, url);
     } catch (error) {
+      // Errors carry CORS headers too, so a browser client can read why (a 503 or 504 included).
       reply = errorReply(error);
-      if (error instanceof HttpError && error.status < 500) reply = { ...reply, headers: { ...reply.headers, ...corsHeaders } };
+      reply = { ...reply, headers: { ...reply.headers, ...corsHeaders } };
     }
     send(request, response, reply);
   }

@@ -37,6 +37,7 @@ export function queryUiPage(examples: readonly ExampleQuery[]): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>pharmald SPARQL endpoint</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/sparql/ui/yasgui.min.css">
 <style>body { font-family: system-ui, sans-serif; margin: 0 1rem; } header { padding: .5rem 0; }</style>
 </head>
@@ -53,10 +54,10 @@ const yasgui = new Yasgui(document.getElementById('yasgui'), {
   copyEndpointOnNewTab: true,
   persistenceId: null,
 });
+// Only the active tab has an editor yet: the others get their query through their configuration.
 examples.forEach((example, index) => {
-  const tab = index === 0 ? yasgui.getTab() : yasgui.addTab(false);
-  tab.setQuery(example.query);
-  tab.setName(example.name);
+  if (index === 0) yasgui.getTab().setQuery(example.query).setName(example.name);
+  else yasgui.addTab(false, { name: example.name, yasqe: { value: example.query } });
 });
 window.pharmaldExamples = examples.length;
 </script>

@@ -87,10 +87,17 @@ export async function handleSparql(request: IncomingMessage, url: URL, options: 
   if (request.method === 'OPTIONS') return { status: 204, body: '', headers: corsHeaders };
   const protocol = await readProtocolRequest(request, url, options.maxBodyBytes);
   if (!protocol) return options.describe(request, url);
+  // The data never changes while the server runs: a request seen before (same query, protocol dataset,
+  // Accept and Host, which sets the base IRI) has the same answer, given without parsing the query again.
+  const requestKey = [request.headers.accept, request.headers.host, protocol.defaultGraphs.join(' '), protocol.namedGraphs.join(' '), protocol.query].join('\n');
+  const seen = options.cache.get(requestKey);
+  if (seen !== undefined) return answer(seen.mediaType, seen.body);
 
   let shape;
   try {
-    shape = inspectQuery(protocol.query, protocol);
+    // The endpoint's own URL is the base IRI; a Host header that is not a plain host[:port] is not trusted.
+    const host = /^[\w.-]+(:\d+)?$|^\[[\da-f:.]+\](:\d+)?$/i.test(request.headers.host ?? '') ? request.headers.host : 'localhost';
+    shape = inspectQuery(protocol.query, protocol, `http://${host}/sparql`);
   } catch (error) {
     if (error instanceof QueryError && /read-only/.test(error.message)) throw readOnly();
     throw new HttpError(400, error instanceof Error ? error.message : String(error));
@@ -105,18 +112,19 @@ export async function handleSparql(request: IncomingMessage, url: URL, options: 
   const mediaType = negotiate(request.headers.accept, offered);
   if (!mediaType) throw new HttpError(406, `cannot answer a ${shape.form} query as ${request.headers.accept}; offered: ${offered.join(', ')}`);
 
-  const key = `${mediaType}\n${shape.sparql}`;
-  let body = options.cache.get(key);
-  if (body === undefined) {
-    try {
-      body = await options.pool.run(shape.sparql, mediaType);
-    } catch (error) {
-      if (error instanceof QueryRefused) {
-        throw new HttpError(error.status, error.message, error.status === 503 ? { 'Retry-After': '1' } : {});
-      }
-      throw error;
+  let body: string;
+  try {
+    body = await options.pool.run(shape.sparql, mediaType);
+  } catch (error) {
+    if (error instanceof QueryRefused) {
+      throw new HttpError(error.status, error.message, error.status === 503 ? { 'Retry-After': '1' } : {});
     }
-    options.cache.set(key, body);
+    throw error;
   }
+  options.cache.set(requestKey, { mediaType, body });
+  return answer(mediaType, body);
+}
+
+function answer(mediaType: string, body: string): Reply {
   return { status: 200, contentType: `${mediaType}; charset=utf-8`, body, headers: { Vary: 'Accept', ...corsHeaders } };
 }
