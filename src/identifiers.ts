@@ -114,7 +114,7 @@ export const schemes = {
   },
   doi: {
     name: 'DOI',
-    pattern: /^10\.\d{4,9}\/[^\s"<>\\^`{|}]+$/,
+    pattern: /^10\.\d{4,9}\/[^\s"<>\\^`{|}\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]+$/u,
     example: '10.1111/bph.13222',
     iri: (id) => `https://doi.org/${id}`,
   },

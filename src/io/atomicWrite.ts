@@ -2,7 +2,7 @@
 // half-written file: everything is written and flushed in a staging folder beside the targets first,
 // then each file is renamed over its old version (rename is atomic on one file system). A lock file
 // keeps two builds from writing the same folder at once.
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -72,7 +72,7 @@ async function lock(outDir: string): Promise<() => Promise<void>> {
 }
 
 async function lockFile(file: string, outDir: string, key: string, busy: () => Error): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
       return async () => {
@@ -81,10 +81,24 @@ async function lockFile(file: string, outDir: string, key: string, busy: () => E
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      const seen = await readFile(file, 'utf8').catch(() => '');
+      const holder = Number(seen.trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw busy();
-      // A lock left by a build that was killed: take it over, and clear what it staged.
-      await rm(file, { force: true });
+      // A lock left by a build that was killed: take it over. Move it aside first and check it is still the
+      // one we judged stale, so two builds that found it at once cannot both take it.
+      const aside = `${file}.stale-${process.pid}`;
+      try {
+        await rename(file, aside);
+      } catch (renameError) {
+        if ((renameError as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw renameError;
+      }
+      if ((await readFile(aside, 'utf8').catch(() => '')) !== seen) {
+        await link(aside, file).catch(() => undefined);
+        await rm(aside, { force: true });
+        throw busy();
+      }
+      await rm(aside, { force: true });
       if (Number.isInteger(holder) && holder > 0) await rm(path.join(outDir, `.staging-${holder}`), { recursive: true, force: true });
     }
   }

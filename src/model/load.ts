@@ -1,8 +1,8 @@
 // **load** reads the YAML data files of a folder into a Model, checking each against the schema and
 // keeping where every entity came from. Every problem becomes a `file:line:col` diagnostic; none is a crash.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { DataFile, sections, type Section } from './schema.js';
@@ -62,8 +62,9 @@ async function parseDataFile(
     diagnostics.push({ position: { file, line, col }, severity: 'error', message });
     return undefined;
   };
+  const size = (await stat(absolute)).size;
+  if (size > maxFileBytes) return fail(`file is ${size} bytes; data files are limited to ${maxFileBytes} bytes`);
   const bytes = await readFile(absolute);
-  if (bytes.length > maxFileBytes) return fail(`file is ${bytes.length} bytes; data files are limited to ${maxFileBytes} bytes`);
   const invalid = firstInvalidUtf8(bytes);
   if (invalid !== undefined) {
     const before = bytes.subarray(0, invalid);
@@ -77,7 +78,8 @@ async function parseDataFile(
   if (text.trim() === '') return fail('file is empty: a data file holds at least one section (drugs, targets, mechanisms, …)');
 
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': the parser's warnings would go to stderr as extra lines; problems come back as errors.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   sources.add(file, doc, lines);
   const syntaxError = doc.errors[0];
   if (syntaxError) {
@@ -86,6 +88,21 @@ async function parseDataFile(
       ? `duplicate key "${keyAt(text, syntaxError.pos[0])}": a key may appear once in a mapping`
       : firstLine(syntaxError.message);
     return fail(`YAML syntax: ${message}`, position.line, position.col);
+  }
+  // The parser resolves each alias by scanning all earlier nodes: count them first, so no file can make
+  // that quadratic work take minutes.
+  let aliases = 0;
+  let tooMany: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (++aliases <= maxAliasCount) return undefined;
+      tooMany = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  if (tooMany !== undefined) {
+    const position = at(lines, file, tooMany);
+    return fail(`YAML aliases: more than ${maxAliasCount} aliases in one file`, position.line, position.col);
   }
   let data: unknown;
   try {

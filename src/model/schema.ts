@@ -14,7 +14,9 @@ const Text = z
   .string()
   .min(1, { error: 'must not be empty' })
   .regex(/^\S([\s\S]*\S)?$/u, { error: 'must not start or end with white space' })
-  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u, { error: 'must not contain control characters' });
+  .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/u, { error: 'must not contain control characters' })
+  // With the u flag this matches only unpaired surrogates, which no RDF syntax can carry.
+  .regex(/^[^\uD800-\uDFFF]*$/u, { error: 'must not contain a lone surrogate (an unpaired \\uD800-\\uDFFF escape)' });
 
 const identifier = (scheme: SchemeName) =>
   z

@@ -38,11 +38,20 @@ class TripleSink {
 const text = (value: string | undefined) => (value === undefined ? undefined : literal(value, 'en'));
 const plain = (value: string | undefined) => (value === undefined ? undefined : literal(value));
 
-/** A JSON number as a canonical xsd:decimal literal: always with a fraction, never in exponent form. */
+/** A JSON number as an xsd:decimal literal: the exact digits of its shortest form, never in exponent form. */
 export function decimal(value: number): ReturnType<typeof literal> {
-  let lexical = Number.isInteger(value) ? value.toFixed(1) : String(value);
-  if (/e/i.test(lexical)) lexical = value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '.0');
-  return literal(lexical, namedNode(xsd.decimal));
+  const [mantissa = '0', exponent = '0'] = String(value === 0 ? 0 : value).split('e');
+  const negative = mantissa.startsWith('-');
+  const [whole = '0', fraction = ''] = mantissa.replace('-', '').split('.');
+  const digits = whole + fraction;
+  const point = whole.length + Number(exponent);
+  let lexical = point <= 0
+    ? `0.${'0'.repeat(-point)}${digits}`
+    : point >= digits.length
+      ? `${digits}${'0'.repeat(point - digits.length)}.0`
+      : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  lexical = lexical.replace(/^0+(?=\d)/, '');
+  return literal(negative ? `-${lexical}` : lexical, namedNode(xsd.decimal));
 }
 
 /** Maps a loaded model to RDF. */
