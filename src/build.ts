@@ -3,6 +3,7 @@
 import type { Quad } from '@rdfjs/types';
 import { DataError, sortDiagnostics, type Diagnostic } from './errors.js';
 import { writeFilesAtomically, type OutputFile } from './io/atomicWrite.js';
+import type { ProgressListener } from './io/progress.js';
 import { loadModel } from './model/load.js';
 import type { Model } from './model/model.js';
 import { ontologyFile, resolveDataDir, shapesFile } from './paths.js';
@@ -21,6 +22,8 @@ export interface CompileOptions {
   readonly dataDir?: string;
   /** The lowest SHACL severity that fails the build: violations always do, warnings with 'warning'. */
   readonly failOn?: 'violation' | 'warning';
+  /** Told of each stage as it goes (a terminal shows a bar: see io/progress.ts). */
+  readonly onProgress?: ProgressListener;
 }
 
 export interface CompiledDataset {
@@ -35,11 +38,18 @@ export interface CompiledDataset {
 
 /** Loads, maps and validates the data; throws DataError with every problem found. */
 export async function compileDataset(options: CompileOptions = {}): Promise<CompiledDataset> {
+  const progress = options.onProgress ?? (() => undefined);
+  const stages = ['load', 'map', 'validate'];
+  const step = (done: number) => progress({ stage: stages[done] ?? 'validated', done, total: stages.length });
+  step(0);
   const loaded = await loadModel(resolveDataDir(options.dataDir));
+  step(1);
   const mapped = modelToQuads(loaded);
   const [ontology, shapes] = await Promise.all([parseTurtleFile(ontologyFile), parseTurtleFile(shapesFile)]);
   const quads = canonicalQuads([...mapped.quads, ...ontology]);
+  step(2);
   const report = await validate(quads, shapes);
+  step(3);
   const diagnostics = sortDiagnostics(resultsToDiagnostics(report.results, mapped.origins, loaded.sources));
   const failing = new Set(options.failOn === 'warning' ? ['violation', 'warning'] : ['violation']);
   if (diagnostics.some((d) => failing.has(d.severity))) throw new DataError(diagnostics);
@@ -90,14 +100,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       bytes: Buffer.byteLength(file.content),
       sha256: sha256(file.content),
     }));
+    options.onProgress?.({ stage: 'site', done: 0, total: 1 });
     const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology, downloads });
+    options.onProgress?.({ stage: 'site', done: 1, total: 1 });
     files.push(...pages.map((page) => ({ name: `site/${page.name}`, content: page.content })));
   }
   // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.
+  options.onProgress?.({ stage: 'write', done: 0, total: files.length });
   await writeFilesAtomically(outDir, files, {
     prune: options.site !== false ? ['site'] : [],
     flush: (name) => !name.startsWith('site/'),
   });
+  options.onProgress?.({ stage: 'write', done: files.length, total: files.length });
   return {
     ...compiled,
     outDir,

@@ -54,15 +54,17 @@ Exit status: 0 built, 1 data or validation error, 2 usage error.
       data: { type: 'string' }, out: { type: 'string' }, ...failOnOption,
       'base-url': { type: 'string' }, 'sparql-endpoint': { type: 'string' }, 'no-site': { type: 'boolean' },
     });
-    const { build } = await import('../build.js');
+    const [{ build }, { terminalProgress }] = await Promise.all([import('../build.js'), import('../io/progress.js')]);
+    const progress = terminalProgress();
     const result = await build({
+      onProgress: progress.listener,
       dataDir: values.data,
       outDir: values.out,
       failOn: failOn(values['fail-on']),
       baseUrl: values['base-url'],
       sparqlEndpoint: values['sparql-endpoint'],
       site: !values['no-site'],
-    });
+    }).finally(progress.end);
     printWarnings(io, result.diagnostics);
     const top = result.files.filter((f) => !f.name.includes('/')).map((f) => `${f.name} (${f.bytes} bytes)`);
     const pages = result.files.filter((f) => f.name.startsWith('site/'));
