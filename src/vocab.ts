@@ -21,11 +21,34 @@ export const prefixes = {
 
 export const rdf = {
   type: `${prefixes.rdf}type`,
+  first: `${prefixes.rdf}first`,
+  rest: `${prefixes.rdf}rest`,
+  nil: `${prefixes.rdf}nil`,
+  langString: `${prefixes.rdf}langString`,
 } as const;
 
 export const rdfs = {
   label: `${prefixes.rdfs}label`,
   comment: `${prefixes.rdfs}comment`,
+  domain: `${prefixes.rdfs}domain`,
+  range: `${prefixes.rdfs}range`,
+  subClassOf: `${prefixes.rdfs}subClassOf`,
+  isDefinedBy: `${prefixes.rdfs}isDefinedBy`,
+} as const;
+
+export const owl = {
+  Class: `${prefixes.owl}Class`,
+  ObjectProperty: `${prefixes.owl}ObjectProperty`,
+  DatatypeProperty: `${prefixes.owl}DatatypeProperty`,
+  Ontology: `${prefixes.owl}Ontology`,
+  unionOf: `${prefixes.owl}unionOf`,
+  inverseOf: `${prefixes.owl}inverseOf`,
+  versionInfo: `${prefixes.owl}versionInfo`,
+  versionIRI: `${prefixes.owl}versionIRI`,
+} as const;
+
+export const dcterms = {
+  description: `${prefixes.dcterms}description`,
 } as const;
 
 export const xsd = {
@@ -40,6 +63,12 @@ export const xsd = {
 
 export const skos = {
   exactMatch: `${prefixes.skos}exactMatch`,
+  Concept: `${prefixes.skos}Concept`,
+  ConceptScheme: `${prefixes.skos}ConceptScheme`,
+  inScheme: `${prefixes.skos}inScheme`,
+  notation: `${prefixes.skos}notation`,
+  prefLabel: `${prefixes.skos}prefLabel`,
+  definition: `${prefixes.skos}definition`,
 } as const;
 
 /** Relation Ontology "has role" (RO:0000087): drug → ChEBI role. */

@@ -12,9 +12,9 @@ import { writeFilesAtomically, type OutputFile } from '../io/atomicWrite.js';
 import { canonicalQuads } from '../serialize/canonical.js';
 import { diffDatasets, readDist, type DatasetDiff } from './diff.js';
 import { formatDiff } from './diffFormat.js';
+import { owl } from '../vocab.js';
 import { datasetIri, sha256 } from './void.js';
 
-const OWL = 'http://www.w3.org/2002/07/owl#';
 const ontologyIri = 'https://w3id.org/pharmald/vocab';
 const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
@@ -72,15 +72,15 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
 function versionTriples(version: string): Quad[] {
   const { namedNode, literal, quad } = DataFactory;
   return [
-    quad(namedNode(ontologyIri), namedNode(`${OWL}versionIRI`), namedNode(`${ontologyIri}/${version}`)),
-    quad(namedNode(ontologyIri), namedNode(`${OWL}versionInfo`), literal(version)),
-    quad(namedNode(datasetIri), namedNode(`${OWL}versionIRI`), namedNode(`https://w3id.org/pharmald/releases/${version}/dataset`)),
-    quad(namedNode(datasetIri), namedNode(`${OWL}versionInfo`), literal(version)),
+    quad(namedNode(ontologyIri), namedNode(owl.versionIRI), namedNode(`${ontologyIri}/${version}`)),
+    quad(namedNode(ontologyIri), namedNode(owl.versionInfo), literal(version)),
+    quad(namedNode(datasetIri), namedNode(owl.versionIRI), namedNode(`https://w3id.org/pharmald/releases/${version}/dataset`)),
+    quad(namedNode(datasetIri), namedNode(owl.versionInfo), literal(version)),
   ];
 }
 
 function isOntologyVersion(q: Quad): boolean {
-  return q.subject.value === ontologyIri && (q.predicate.value === `${OWL}versionInfo` || q.predicate.value === `${OWL}versionIRI`);
+  return q.subject.value === ontologyIri && (q.predicate.value === owl.versionInfo || q.predicate.value === owl.versionIRI);
 }
 
 /** The highest release below `version`, by semantic version. */

@@ -5,14 +5,13 @@
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { ID, PLD, prop, rdf, rdfs, termIri, xsd } from '../vocab.js';
+import { ID, owl, PLD, prop, rdf, rdfs, termIri, xsd } from '../vocab.js';
 
 const VOID = 'http://rdfs.org/ns/void#';
 const DCAT = 'http://www.w3.org/ns/dcat#';
 const DCT = 'http://purl.org/dc/terms/';
 const SPDX = 'http://spdx.org/rdf/terms#';
 const PROV = 'http://www.w3.org/ns/prov#';
-const OWL = 'http://www.w3.org/2002/07/owl#';
 
 export const voidPrefixes = { void: VOID, dcat: DCAT, spdx: SPDX, prov: PROV } as const;
 
@@ -55,8 +54,8 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
   add(datasetIri, `${VOID}uriSpace`, literal(ID));
   add(datasetIri, `${VOID}vocabulary`, namedNode(PLD));
   if (options.version) {
-    add(datasetIri, `${OWL}versionInfo`, literal(options.version));
-    add(datasetIri, `${OWL}versionIRI`, namedNode(`https://w3id.org/pharmald/releases/${options.version}/dataset`));
+    add(datasetIri, owl.versionInfo, literal(options.version));
+    add(datasetIri, owl.versionIRI, namedNode(`https://w3id.org/pharmald/releases/${options.version}/dataset`));
   }
   if (options.issued) add(datasetIri, `${DCT}issued`, literal(options.issued, namedNode(xsd.date)));
   if (options.sparqlEndpoint) add(datasetIri, `${VOID}sparqlEndpoint`, namedNode(options.sparqlEndpoint));

@@ -2,7 +2,7 @@
 // with its label, an external IRI an outbound link named by its source, a literal its text.
 import type { Term } from '@rdfjs/types';
 import { compareCodePoints } from '../serialize/ntriples.js';
-import { prefixes, rdf, rdfs, skos } from '../vocab.js';
+import { owl, prefixes, rdf, rdfs, skos } from '../vocab.js';
 import { safeHref } from './escape.js';
 import { externalName } from './external.js';
 import { entityRef, localName, type SiteGraph } from './graph.js';
@@ -16,15 +16,15 @@ const wellKnownLabels: Readonly<Record<string, string>> = {
   [rdfs.label]: 'label',
   [rdfs.comment]: 'description',
   [skos.exactMatch]: 'exact match',
-  [`${prefixes.rdfs}subClassOf`]: 'subclass of',
-  [`${prefixes.rdfs}domain`]: 'domain',
-  [`${prefixes.rdfs}range`]: 'range',
-  [`${prefixes.rdfs}isDefinedBy`]: 'defined by',
-  [`${prefixes.skos}notation`]: 'notation',
-  [`${prefixes.skos}prefLabel`]: 'preferred label',
-  [`${prefixes.skos}definition`]: 'definition',
-  [`${prefixes.skos}inScheme`]: 'in scheme',
-  [`${prefixes.owl}inverseOf`]: 'inverse of',
+  [rdfs.subClassOf]: 'subclass of',
+  [rdfs.domain]: 'domain',
+  [rdfs.range]: 'range',
+  [rdfs.isDefinedBy]: 'defined by',
+  [skos.notation]: 'notation',
+  [skos.prefLabel]: 'preferred label',
+  [skos.definition]: 'definition',
+  [skos.inScheme]: 'in scheme',
+  [owl.inverseOf]: 'inverse of',
 };
 
 /** The view of the graph from one page of the site. */

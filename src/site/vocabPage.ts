@@ -6,7 +6,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { DefinedTerm, DefinedTermSet } from 'schema-dts';
 import { compareCodePoints } from '../serialize/ntriples.js';
-import { PLD, prefixes, prop, rdf, rdfs } from '../vocab.js';
+import { dcterms, owl, PLD, prefixes, prop, rdf, rdfs, skos } from '../vocab.js';
 import { entityRef, localName, SiteGraph, termKey } from './graph.js';
 import { html, type Content, type Html } from './html.js';
 import { page } from './layout.js';
@@ -14,30 +14,7 @@ import { sitePaths } from './paths.js';
 import { compactIri, turtleTriple } from './turtleSnippet.js';
 import { PageView } from './view.js';
 
-const owl = {
-  Class: `${prefixes.owl}Class`,
-  ObjectProperty: `${prefixes.owl}ObjectProperty`,
-  DatatypeProperty: `${prefixes.owl}DatatypeProperty`,
-  Ontology: `${prefixes.owl}Ontology`,
-  unionOf: `${prefixes.owl}unionOf`,
-  inverseOf: `${prefixes.owl}inverseOf`,
-  versionInfo: `${prefixes.owl}versionInfo`,
-};
-const rdfsTerms = {
-  domain: `${prefixes.rdfs}domain`,
-  range: `${prefixes.rdfs}range`,
-  subClassOf: `${prefixes.rdfs}subClassOf`,
-};
-const skosTerms = {
-  Concept: `${prefixes.skos}Concept`,
-  ConceptScheme: `${prefixes.skos}ConceptScheme`,
-  inScheme: `${prefixes.skos}inScheme`,
-  notation: `${prefixes.skos}notation`,
-  definition: `${prefixes.skos}definition`,
-};
-const dctermsDescription = `${prefixes.dcterms}description`;
-const rdfFirst = `${prefixes.rdf}first`;
-const rdfRest = `${prefixes.rdf}rest`;
+
 const rdfNil = `${prefixes.rdf}nil`;
 
 /** The terms the ontology declares, grouped as the page lists them. */
@@ -54,13 +31,13 @@ export interface VocabularyTerms {
 export function vocabularyTerms(ontology: SiteGraph): VocabularyTerms {
   const declared = (type: string) => ontology.instances(type).filter((iri) => !iri.startsWith('_:'));
   const ours = (iris: readonly string[]) => sortByLocalName(iris.filter((iri) => iri.startsWith(PLD)));
-  const conceptClasses = ours(declared(owl.Class).filter((c) => ontology.iris(c, rdfsTerms.subClassOf).includes(skosTerms.Concept)));
+  const conceptClasses = ours(declared(owl.Class).filter((c) => ontology.iris(c, rdfs.subClassOf).includes(skos.Concept)));
   const properties = [...declared(owl.ObjectProperty), ...declared(owl.DatatypeProperty)];
   return {
     classes: ours(declared(owl.Class)).filter((c) => !conceptClasses.includes(c)),
     vocabularies: conceptClasses.map((c) => {
       const terms = sortByLocalName(ontology.instances(c).filter((t) => t.startsWith(PLD)));
-      const schemes = sortByLocalName(terms.flatMap((t) => ontology.iris(t, skosTerms.inScheme)));
+      const schemes = sortByLocalName(terms.flatMap((t) => ontology.iris(t, skos.inScheme)));
       return { cls: c, terms, schemes: [...new Set(schemes)] };
     }),
     objectProperties: ours(declared(owl.ObjectProperty)),
@@ -88,7 +65,7 @@ export function renderVocabularyPage({ graph, ontology, jsonLd }: VocabularyPage
   const terms = vocabularyTerms(ontology);
   const header = ontology.instances(owl.Ontology)[0];
   const title = header ? ontology.label(header) : 'pharmald vocabulary';
-  const description = header ? ontology.text(header, dctermsDescription) : undefined;
+  const description = header ? ontology.text(header, dcterms.description) : undefined;
   const version = header ? ontology.text(header, owl.versionInfo) : undefined;
   const example = exampleFinder(graph, ontology);
 
@@ -147,7 +124,7 @@ export function vocabularySchemaOrg(ontology: SiteGraph): DefinedTermSet {
     '@id': PLD,
     name: header ? ontology.label(header) : 'pharmald vocabulary',
     hasDefinedTerm: all.map((iri): DefinedTerm => {
-      const comment = ontology.text(iri, rdfs.comment) ?? ontology.text(iri, skosTerms.definition);
+      const comment = ontology.text(iri, rdfs.comment) ?? ontology.text(iri, skos.definition);
       return {
         '@type': 'DefinedTerm',
         '@id': iri,
@@ -187,8 +164,8 @@ function exampleFinder(graph: SiteGraph, ontology: SiteGraph): ExampleFinder {
     forProperty(property) {
       const used = preferData(byPredicate.get(property) ?? []);
       if (used) return { triple: [used.subject, used.predicate, used.object], illustrative: false };
-      const domain = ontology.iri(property, rdfsTerms.domain);
-      const range = ontology.iri(property, rdfsTerms.range);
+      const domain = ontology.iri(property, rdfs.domain);
+      const range = ontology.iri(property, rdfs.range);
       const subject = domain ? forClass(domain)?.triple[0] : undefined;
       if (!subject) return undefined;
       const rangeInstance = range ? forClass(range)?.triple[0] : undefined;
@@ -226,10 +203,10 @@ function subjectName(view: PageView, iri: string): string {
 }
 
 function classSection(view: PageView, ontology: SiteGraph, cls: string, example: ExampleFinder, extra: Content = ''): Html {
-  const superclasses = ontology.iris(cls, rdfsTerms.subClassOf);
-  const subclasses = ontology.subjects(rdfsTerms.subClassOf, cls);
-  const domainOf = sortByLocalName(ontology.subjects(rdfsTerms.domain, cls).concat(unionMembersOf(ontology, cls, rdfsTerms.domain)));
-  const rangeOf = sortByLocalName(ontology.subjects(rdfsTerms.range, cls).concat(unionMembersOf(ontology, cls, rdfsTerms.range)));
+  const superclasses = ontology.iris(cls, rdfs.subClassOf);
+  const subclasses = ontology.subjects(rdfs.subClassOf, cls);
+  const domainOf = sortByLocalName(ontology.subjects(rdfs.domain, cls).concat(unionMembersOf(ontology, cls, rdfs.domain)));
+  const rangeOf = sortByLocalName(ontology.subjects(rdfs.range, cls).concat(unionMembersOf(ontology, cls, rdfs.range)));
   return html`<section id="${termAnchor(cls)}" class="term">
 <h3>${ontology.label(cls)} <code>${compactIri(cls)}</code></h3>
 <dl class="facts">
@@ -257,8 +234,8 @@ function propertySection(view: PageView, ontology: SiteGraph, property: string, 
 <dt>label</dt><dd>${ontology.label(property)}</dd>
 <dt>comment</dt><dd>${ontology.text(property, rdfs.comment) ?? ''}</dd>
 <dt>kind</dt><dd>${kind}</dd>
-<dt>domain</dt><dd>${classExpression(view, ontology, property, rdfsTerms.domain)}</dd>
-<dt>range</dt><dd>${classExpression(view, ontology, property, rdfsTerms.range)}</dd>
+<dt>domain</dt><dd>${classExpression(view, ontology, property, rdfs.domain)}</dd>
+<dt>range</dt><dd>${classExpression(view, ontology, property, rdfs.range)}</dd>
 ${inverse.length ? html`<dt>inverse of</dt><dd>${view.links(inverse)}</dd>` : ''}
 ${exampleRow(view, example.forProperty(property))}
 </dl>
@@ -289,9 +266,9 @@ function listMembers(ontology: SiteGraph, list: Term | undefined): string[] {
   const members: string[] = [];
   let node = list;
   while (node && node.value !== rdfNil && members.length < 1000) {
-    const first = ontology.objects(termKey(node), rdfFirst)[0];
+    const first = ontology.objects(termKey(node), rdf.first)[0];
     if (first?.termType === 'NamedNode') members.push(first.value);
-    node = ontology.objects(termKey(node), rdfRest)[0];
+    node = ontology.objects(termKey(node), rdf.rest)[0];
   }
   return members;
 }
@@ -304,7 +281,7 @@ function termsTable(ontology: SiteGraph, vocabulary: VocabularyTerms['vocabulari
 <caption>${ontology.label(vocabulary.cls)}: the closed list${vocabulary.schemes[0] ? html` (${compactIri(vocabulary.schemes[0])})` : ''}</caption>
 <thead><tr><th scope="col">term</th><th scope="col">code in the YAML</th><th scope="col">definition</th>${mapped ? html`<th scope="col">ChEMBL</th><th scope="col">Guide to Pharmacology</th>` : ''}</tr></thead>
 <tbody>
-${vocabulary.terms.map((t) => html`<tr id="${termAnchor(t)}"><th scope="row">${ontology.label(t)} <code>${compactIri(t)}</code></th><td><code>${ontology.text(t, skosTerms.notation) ?? ''}</code></td><td>${ontology.text(t, skosTerms.definition) ?? ontology.text(t, rdfs.comment) ?? ''}</td>${mapped ? html`<td>${ontology.text(t, mappingProperties[0]!) ?? ''}</td><td>${[ontology.text(t, mappingProperties[1]!), ontology.text(t, mappingProperties[2]!)].filter(Boolean).join(' / ')}</td>` : ''}</tr>
+${vocabulary.terms.map((t) => html`<tr id="${termAnchor(t)}"><th scope="row">${ontology.label(t)} <code>${compactIri(t)}</code></th><td><code>${ontology.text(t, skos.notation) ?? ''}</code></td><td>${ontology.text(t, skos.definition) ?? ontology.text(t, rdfs.comment) ?? ''}</td>${mapped ? html`<td>${ontology.text(t, mappingProperties[0]!) ?? ''}</td><td>${[ontology.text(t, mappingProperties[1]!), ontology.text(t, mappingProperties[2]!)].filter(Boolean).join(' / ')}</td>` : ''}</tr>
 `)}</tbody>
 </table>`;
 }
