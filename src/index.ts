@@ -20,3 +20,9 @@ export { formatResult, toSparqlJson, resultFormats, type ResultFormat } from './
 export { DataError, QueryError, UsageError, formatDiagnostic, type Diagnostic, type Position, type Severity } from './errors.js';
 export { PLD, ID, prefixes, vocabularies } from './vocab.js';
 export { schemes as identifierSchemes } from './identifiers.js';
+export { serve, type ServeOptions, type RunningServer } from './server/app.js';
+export { release, type ReleaseOptions, type ReleaseResult } from './release/release.js';
+export { diffDatasets, readDist, type DatasetDiff, type EntityChange, type FieldChange } from './release/diff.js';
+export { formatDiff, diffFormats, type DiffFormat } from './release/diffFormat.js';
+export { describeDataset, datasetIri } from './release/void.js';
+export { buildSite, type SiteInput } from './site/build.js';
