@@ -4,6 +4,7 @@ import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Store } from 'n3';
 import { QueryError } from '../errors.js';
+import { IndexedSource } from './source.js';
 
 /** A SELECT answer: the projected variables in order, and one row of bound terms per solution. */
 export interface BindingsResult {
@@ -22,11 +23,15 @@ export interface QuadsResult {
 export type QueryResult = BindingsResult | BooleanResult | QuadsResult;
 
 let engine: QueryEngine | undefined;
+/** One indexed source per store, built on its first query and kept while the store lives. */
+const sources = new WeakMap<Store, IndexedSource>();
 
 /** Runs a SPARQL query over a dataset in memory. UPDATE is refused: the data is read-only. */
 export async function query(dataset: DatasetCore | readonly Quad[], sparql: string): Promise<QueryResult> {
   engine ??= new QueryEngine();
-  const source = dataset instanceof Store ? dataset : toStore(dataset);
+  const store = dataset instanceof Store ? dataset : toStore(dataset);
+  let source = sources.get(store);
+  if (!source) sources.set(store, (source = new IndexedSource(store)));
   let result;
   try {
     result = await engine.query(sparql, { sources: [source] });

@@ -4,7 +4,7 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { identifierIri, type SchemeName } from '../identifiers.js';
-import type { LoadedModel, Model } from '../model/model.js';
+import type { LoadedModel } from '../model/model.js';
 import type {
   Affinity, Caveat, ClinicalUse, Drug, Effect, Mechanism, PhysiologicalProcess, PhysiologicalSystem, Reference, Target,
 } from '../model/schema.js';
@@ -58,8 +58,12 @@ export function decimal(value: number): ReturnType<typeof literal> {
 export function modelToQuads({ model, origins }: LoadedModel): MappedModel {
   const sink = new TripleSink();
   const origin = (entity: object) => origins.get(entity);
-  for (const drug of model.drugs) drugTriples(sink, drug, model, origin(drug));
-  for (const target of model.targets) targetTriples(sink, target, model, origin(target));
+  // The derived links (drug actsOn target, target affects system) need each drug's and target's mechanisms:
+  // grouped once, not searched per entity.
+  const byDrug = groupBy(model.mechanisms, (m) => m.drug);
+  const byTarget = groupBy(model.mechanisms, (m) => m.target);
+  for (const drug of model.drugs) drugTriples(sink, drug, byDrug.get(drug.id) ?? [], origin(drug));
+  for (const target of model.targets) targetTriples(sink, target, byTarget.get(target.id) ?? [], origin(target));
   for (const system of model.systems) systemTriples(sink, system, origin(system));
   for (const process of model.processes) processTriples(sink, process, origin(process));
   for (const use of model.clinical_uses) clinicalUseTriples(sink, use, origin(use));
@@ -74,7 +78,19 @@ function exactMatches(add: (p: string, o: string) => void, identifiers: Partial<
   }
 }
 
-function drugTriples(sink: TripleSink, drug: Drug, model: Model, origin: Origin | undefined) {
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    let group = groups.get(k);
+    if (!group) groups.set(k, (group = []));
+    group.push(item);
+  }
+  return groups;
+}
+
+function drugTriples(sink: TripleSink, drug: Drug, mechanisms: readonly Mechanism[], origin: Origin | undefined) {
   const iri = mintIri('drug', drug.id);
   const add = sink.subject(iri, origin);
   add(rdf.type, cls.Drug);
@@ -100,14 +116,13 @@ function drugTriples(sink: TripleSink, drug: Drug, model: Model, origin: Origin 
     addCaveat(rdfs.comment, text(screen.note));
     addCaveat(prop.citation, mintIri('reference', screen.reference));
   }
-  for (const mechanism of model.mechanisms) {
-    if (mechanism.drug !== drug.id) continue;
+  for (const mechanism of mechanisms) {
     add(prop.hasMechanism, mintIri('mechanism', mechanism.id));
     if (mechanism.target !== undefined) add(prop.actsOn, mintIri('target', mechanism.target));
   }
 }
 
-function targetTriples(sink: TripleSink, target: Target, model: Model, origin: Origin | undefined) {
+function targetTriples(sink: TripleSink, target: Target, mechanisms: readonly Mechanism[], origin: Origin | undefined) {
   const add = sink.subject(mintIri('target', target.id), origin);
   add(rdf.type, cls.Target);
   add(rdf.type, termIri('targetType', target.type));
@@ -117,8 +132,7 @@ function targetTriples(sink: TripleSink, target: Target, model: Model, origin: O
   add(prop.geneSymbol, plain(target.gene));
   exactMatches(add, target.identifiers);
   for (const subunit of target.subunits ?? []) add(prop.hasSubunit, mintIri('target', subunit));
-  for (const mechanism of model.mechanisms) {
-    if (mechanism.target !== target.id) continue;
+  for (const mechanism of mechanisms) {
     for (const system of mechanism.systems) add(prop.affects, mintIri('system', system));
   }
 }

@@ -128,7 +128,10 @@ export function sha256(content: string | Buffer): string {
 
 function sourcesOf(quads: readonly Quad[]): { iri: string; label: string }[] {
   const kinds = new Set([termIri('referenceType', 'database'), termIri('referenceType', 'source-text')]);
-  const sources = quads.filter((q) => q.predicate.value === prop.referenceType && kinds.has(q.object.value)).map((q) => q.subject.value);
-  const label = (iri: string) => quads.find((q) => q.subject.value === iri && q.predicate.value === rdfs.label)?.object.value ?? iri;
-  return [...new Set(sources)].sort().map((iri) => ({ iri, label: label(iri) }));
+  const sources = new Set(quads.filter((q) => q.predicate.value === prop.referenceType && kinds.has(q.object.value)).map((q) => q.subject.value));
+  const labels = new Map<string, string>();
+  for (const q of quads) {
+    if (q.predicate.value === rdfs.label && sources.has(q.subject.value) && !labels.has(q.subject.value)) labels.set(q.subject.value, q.object.value);
+  }
+  return [...sources].sort().map((iri) => ({ iri, label: labels.get(iri) ?? iri }));
 }

@@ -2,19 +2,25 @@
 // rdfs:label first, then the other predicates and objects by their N-Triples form.
 import type { Quad } from '@rdfjs/types';
 import { rdf, rdfs } from '../vocab.js';
-import { compareCodePoints, quadToNTriples, termToNTriples } from './ntriples.js';
+import { compareCodePoints, termToNTriples } from './ntriples.js';
 
 const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.label ? 1 : 2);
 
+/** Arrays this module returned: already canonical, so every writer can take them as they are. */
+const canonical = new WeakSet<readonly Quad[]>();
+
 export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
-  const unique = new Map<string, Quad>();
-  for (const quad of quads) unique.set(quadToNTriples(quad), quad);
-  const keyed = [...unique.values()].map((quad) => ({
-    quad,
-    subject: termToNTriples(quad.subject),
-    rank: predicateRank(quad.predicate.value),
-    rest: `${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`,
-  }));
+  if (Array.isArray(quads) && canonical.has(quads)) return quads as Quad[];
+  const unique = new Map<string, { quad: Quad; subject: string; rank: number; rest: string }>();
+  for (const quad of quads) {
+    const subject = termToNTriples(quad.subject);
+    const rest = `${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`;
+    const key = `${subject} ${rest}`;
+    if (!unique.has(key)) unique.set(key, { quad, subject, rank: predicateRank(quad.predicate.value), rest });
+  }
+  const keyed = [...unique.values()];
   keyed.sort((a, b) => compareCodePoints(a.subject, b.subject) || a.rank - b.rank || compareCodePoints(a.rest, b.rest));
-  return keyed.map((k) => k.quad);
+  const result = keyed.map((k) => k.quad);
+  canonical.add(result);
+  return result;
 }

@@ -77,10 +77,16 @@ function entry(compactor: Compactor, predicate: string, object: Term): [string, 
   return [key, definition === undefined ? object.value : { '@value': object.value }];
 }
 
+let shared: { context: Record<string, TermDefinition>; compactor: Compactor } | undefined;
+
 /** The graph as a compacted JSON-LD document object. */
 export function toJsonLdDocument(quads: readonly Quad[]): JsonLdDocument {
-  const context = jsonLdContext()['@context'];
-  const compactor = new Compactor(context);
+  // The context comes from constant tables: build it and its lookups once, not per page.
+  shared ??= (() => {
+    const context = jsonLdContext()['@context'];
+    return { context, compactor: new Compactor(context) };
+  })();
+  const { context, compactor } = shared;
   const nodes = new Map<string, Map<string, JsonValue[]>>();
   for (const quad of canonicalQuads(quads)) {
     const subject = quad.subject.termType === 'BlankNode' ? `_:${quad.subject.value}` : quad.subject.value;

@@ -4,7 +4,6 @@
 // show the neighbours by name without a second request.
 import type { Quad } from '@rdfjs/types';
 import { canonicalQuads } from '../serialize/canonical.js';
-import { compareCodePoints } from '../serialize/ntriples.js';
 import { rdfs } from '../vocab.js';
 import type { SiteGraph } from './graph.js';
 
@@ -17,6 +16,5 @@ export function describeEntity(graph: SiteGraph, entity: string): Quad[] {
 
 /** The subjects below an entity's IRI (`{entity}/…`), in code point order. */
 export function partsOf(graph: SiteGraph, entity: string): string[] {
-  const prefix = `${entity}/`;
-  return graph.subjectKeys().filter((subject) => subject.startsWith(prefix)).sort(compareCodePoints);
+  return graph.subjectsWithPrefix(`${entity}/`);
 }

@@ -55,6 +55,23 @@ export class SiteGraph {
     return [...this.bySubject.keys()];
   }
 
+  #sortedSubjects: string[] | undefined;
+
+  /** The subjects whose key starts with `prefix`, in code point order: a binary search, not a scan. */
+  subjectsWithPrefix(prefix: string): string[] {
+    const sorted = (this.#sortedSubjects ??= this.subjectKeys().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
+    return found;
+  }
+
   /** Every triple with the subject (an IRI or `_:label`). */
   outgoing(subject: string): readonly Quad[] {
     return this.bySubject.get(subject) ?? [];
