@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, formatDiagnostic } from '../src/errors.js';
 import { loadModel, maxFileBytes } from '../src/model/load.js';
-import { bin, copyOfData, edit, scratchDir, snapshot, type CliResult } from './helpers.js';
+import { bin, copyOfData, edit, expectCleanStderr, scratchDir, snapshot, type CliResult } from './helpers.js';
 
 const memoryLimit = '--max-old-space-size=512';
 const cpuUsagePreload = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'cpu-usage.mjs')).href;
@@ -501,15 +501,6 @@ const cases: readonly Case[] = [
   },
 ];
 
-/** Every line of stderr is a diagnostic or a `pharmald:` line; never a stack trace. */
-function expectCleanStderr(stderr: string): void {
-  expect(stderr).not.toMatch(/\n\s+at /);
-  expect(stderr).not.toMatch(/Error:|FATAL|Warning:/);
-  expect(stderr.endsWith('\n')).toBe(true);
-  for (const line of stderr.slice(0, -1).split('\n')) {
-    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning): \S.*|pharmald: \S.*)$/);
-  }
-}
 
 let goodOut: string;
 let goodFiles: Record<string, string>;

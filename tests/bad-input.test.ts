@@ -5,24 +5,11 @@
 // Every case breaks a fresh copy of the bundled data, then runs the real CLI twice (build, validate) with the
 // working directory set to the copy's parent and `--data <basename>`, so the CLI reports the file as
 // `<basename>/<file>.yaml`. Expected lines and columns are computed on the mutated file, never hard-coded.
-import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, copyOfData, edit, lineOf, pharmald, root, scratchDir, snapshot, type CliResult } from './helpers.js';
+import { copyOfData, edit, expectCleanStderr, lineOf, pharmald, pharmaldAsync, scratchDir, snapshot } from './helpers.js';
 
-/** The async twin of `pharmald()` from helpers.ts (same binary, same options), so concurrent tests overlap. */
-function pharmaldAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -281,15 +268,6 @@ const cases: readonly Case[] = [
   },
 ];
 
-/** Every line of stderr is a diagnostic or a `pharmald:` line; never a stack trace. */
-function expectCleanStderr(stderr: string): void {
-  expect(stderr).not.toMatch(/\n\s+at /);
-  expect(stderr).not.toMatch(/Error:/);
-  expect(stderr.endsWith('\n')).toBe(true);
-  for (const line of stderr.slice(0, -1).split('\n')) {
-    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning): \S.*|pharmald: \S.*)$/);
-  }
-}
 
 /** One good build of the untouched data, copied into each case's out dir as the "existing dist/". */
 let goodOut: string;

@@ -5,37 +5,14 @@
 // Every test runs the real compiled CLI in a scratch folder holding a copy of the bundled data as ./data, so
 // the defaults (--data ./data, --out dist) are exercised and diagnostics read `data/ketamine.yaml:LINE:COL`.
 // One good build (in beforeAll) is reused as the existing dist/ and as the --dataset files.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'n3';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, dataDir, lineOf, pharmald, root, scratchDir, snapshot, type CliResult } from './helpers.js';
+import { dataDir, expectCleanStderr, lineOf, pharmald, pharmaldAsync, root, scratchDir, snapshot, type CliResult } from './helpers.js';
 
-/** The async twin of `pharmald()` from helpers.ts (same binary, same options), so concurrent tests overlap. */
-function pharmaldAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
-/** Every line of stderr is a diagnostic or a `pharmald:` line; never a stack trace. */
-function expectCleanStderr(stderr: string): void {
-  expect(stderr).not.toMatch(/\n\s+at /);
-  expect(stderr).not.toMatch(/\b\w*Error:/);
-  if (stderr === '') return;
-  expect(stderr.endsWith('\n')).toBe(true);
-  for (const line of stderr.slice(0, -1).split('\n')) {
-    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning): \S.*|pharmald: \S.*)$/);
-  }
-}
 
 // --- What the bundled data says, read straight from the YAML (so the expectations follow the data) ----------
 

@@ -1,9 +1,10 @@
 // Shared test helpers: run the real CLI, make scratch folders, and build the bundled dataset once.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { compileDataset, type CompiledDataset } from '../src/build.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,6 +21,30 @@ export interface CliResult {
 export function pharmald(args: readonly string[], options: { cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The async twin of `pharmald()` (same binary, same options), so concurrent tests overlap. */
+export function pharmaldAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, timeout: 60_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** Every line of stderr is a diagnostic or a `pharmald:` line: never a stack trace, an error dump or a warning. */
+export function expectCleanStderr(stderr: string): void {
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr).not.toMatch(/Error:|FATAL|Warning:/);
+  if (stderr === '') return;
+  expect(stderr.endsWith('\n')).toBe(true);
+  for (const line of stderr.slice(0, -1).split('\n')) {
+    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning): \S.*|pharmald: \S.*)$/);
+  }
 }
 
 export function scratchDir(name = 'pharmald-test-'): string {
