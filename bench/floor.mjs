@@ -8,6 +8,7 @@
 // bench/child.mjs checks once per size that modelToNTriples gives exactly the triples of dataset.nt.
 import { identifierIri } from '../lib/identifiers.js';
 import { mintIri, mintPartIri } from '../lib/rdf/iri.js';
+import { decimal } from '../lib/rdf/mappers.js';
 import { cls, hasRole, prop, rdf, rdfs, skos, termIri, xsd } from '../lib/vocab.js';
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -34,21 +35,8 @@ export function quadsToNTriples(quads) {
   return lines;
 }
 
-// The same lexical form as mappers.decimal(): the JSON number's digits, never in exponent form.
-function decimalLexical(value) {
-  const [mantissa = '0', exponent = '0'] = String(value === 0 ? 0 : value).split('e');
-  const negative = mantissa.startsWith('-');
-  const [whole = '0', fraction = ''] = mantissa.replace('-', '').split('.');
-  const digits = whole + fraction;
-  const point = whole.length + Number(exponent);
-  let lexical = point <= 0
-    ? `0.${'0'.repeat(-point)}${digits}`
-    : point >= digits.length
-      ? `${digits}${'0'.repeat(point - digits.length)}.0`
-      : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  lexical = lexical.replace(/^0+(?=\d)/, '');
-  return negative ? `-${lexical}` : lexical;
-}
+// The same lexical form as the build's, from the same function.
+const decimalLexical = (value) => decimal(value).value;
 
 /** N-Triples lines of a model (src/rdf/mappers.ts, same triples), then `extraLines` (the ontology). */
 export function modelToNTriples(model, extraLines = []) {

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataError, formatDiagnostic } from '../src/errors.js';
 import { loadModel, maxFileBytes } from '../src/model/load.js';
-import { bin, copyOfData, edit, expectCleanStderr, scratchDir, snapshot, type CliResult } from './helpers.js';
+import { bin, copyOfData, edit, entity, escapeRegExp, expectCleanStderr, pos, scratchDir, snapshot, write, type CliResult } from './helpers.js';
 
 const memoryLimit = '--max-old-space-size=512';
 const cpuUsagePreload = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'cpu-usage.mjs')).href;
@@ -57,29 +57,7 @@ function pharmaldLimited(args: readonly string[], cwd: string, killAfterMs: numb
   });
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 const read = (dir: string, file: string) => readFileSync(path.join(dir, file), 'utf8');
-function write(dir: string, file: string, content: string | Buffer): void {
-  writeFileSync(path.join(dir, file), content);
-}
-
-/**
- * Where text is in a file, as the CLI counts: the 1-based line of the `nth` line (1-based) containing `lineText`, and
- * the 1-based column, in characters (UTF-16 code units of the decoded line), of `colText` on it.
- */
-function pos(dir: string, file: string, lineText: string, colText = lineText, nth = 1): { line: number; col: number } {
-  const lines = read(dir, file).replace(/^\uFEFF/, '').split('\n');
-  let seen = 0;
-  const index = lines.findIndex((line) => line.includes(lineText) && ++seen === nth);
-  if (index < 0) throw new Error(`${lineText} (#${nth}) not in ${file}`);
-  const col = lines[index]!.indexOf(colText);
-  if (col < 0) throw new Error(`${colText} not on line ${index + 1} of ${file}`);
-  return { line: index + 1, col: col + 1 };
-}
-
-/** The position of an entity of a list (the first key of its mapping, e.g. `id` of `  - id: x`). */
-const entity = (dir: string, file: string, id: string) => pos(dir, file, `- id: ${id}`, 'id:');
 
 /** Inserts raw bytes into a file just after the first occurrence of `after` (a UTF-8 string). */
 function insertBytes(dir: string, file: string, after: string, bytes: readonly number[]): void {

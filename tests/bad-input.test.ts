@@ -5,30 +5,11 @@
 // Every case breaks a fresh copy of the bundled data, then runs the real CLI twice (build, validate) with the
 // working directory set to the copy's parent and `--data <basename>`, so the CLI reports the file as
 // `<basename>/<file>.yaml`. Expected lines and columns are computed on the mutated file, never hard-coded.
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyOfData, edit, expectCleanStderr, lineOf, pharmald, pharmaldAsync, scratchDir, snapshot } from './helpers.js';
+import { copyOfData, edit, entity, escapeRegExp, expectCleanStderr, lineOf, pharmald, pharmaldAsync, pos, scratchDir, snapshot, write } from './helpers.js';
 
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Where `text` is in a file: the 1-based line of the first line containing `lineText`, the column of `colText` on it. */
-function pos(dir: string, file: string, lineText: string, colText = lineText): { line: number; col: number } {
-  const full = path.join(dir, file);
-  const line = lineOf(full, lineText);
-  const content = readFileSync(full, 'utf8').split('\n')[line - 1]!.replace(/^\uFEFF/, '');
-  const index = content.indexOf(colText);
-  if (index < 0) throw new Error(`${colText} not on line ${line} of ${file}`);
-  return { line, col: index + 1 };
-}
-
-/** The position of an entity of a list (the first key of its mapping, e.g. `id` of `  - id: x`). */
-const entity = (dir: string, file: string, id: string) => pos(dir, file, `- id: ${id}`, 'id:');
-
-function write(dir: string, file: string, content: string | Buffer): void {
-  writeFileSync(path.join(dir, file), content);
-}
 
 interface Expected {
   readonly line: number;

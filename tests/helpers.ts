@@ -80,6 +80,29 @@ export function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function write(dir: string, file: string, content: string | Buffer): void {
+  writeFileSync(path.join(dir, file), content);
+}
+
+/**
+ * Where text is in a data file, as the CLI counts: the 1-based line of the `nth` line containing `lineText`, and
+ * the 1-based column, in characters (UTF-16 code units of the decoded line), of `colText` on it.
+ */
+export function pos(dir: string, file: string, lineText: string, colText = lineText, nth = 1): { line: number; col: number } {
+  const lines = readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, '').split('\n');
+  let seen = 0;
+  const index = lines.findIndex((line) => line.includes(lineText) && ++seen === nth);
+  if (index < 0) throw new Error(`${lineText} (#${nth}) not in ${file}`);
+  const col = lines[index]!.indexOf(colText);
+  if (col < 0) throw new Error(`${colText} not on line ${index + 1} of ${file}`);
+  return { line: index + 1, col: col + 1 };
+}
+
+/** The position of an entity of a list (the first key of its mapping, e.g. `id` of `  - id: x`). */
+export const entity = (dir: string, file: string, id: string) => pos(dir, file, `- id: ${id}`, 'id:');
+
 /** The 1-based line of the first line of a file that contains `text`. */
 export function lineOf(file: string, text: string): number {
   const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(text));

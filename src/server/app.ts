@@ -133,10 +133,15 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   };
 }
 
+/** The UI's assets, read from the package once, on first request, and then served from memory. */
+const assetBodies = new Map<string, Buffer>();
+
 function asset(request: IncomingMessage, pathname: string): Reply {
   if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET', { Allow: 'GET, HEAD' });
   const { file, contentType } = queryUiAssets[pathname]!;
-  return { status: 200, contentType, body: readFileSync(file), headers: { 'Cache-Control': 'public, max-age=86400' } };
+  let body = assetBodies.get(file);
+  if (!body) assetBodies.set(file, (body = readFileSync(file)));
+  return { status: 200, contentType, body, headers: { 'Cache-Control': 'public, max-age=86400' } };
 }
 
 /** GET /sparql without a query: the query UI for a browser, the service description for an RDF client. */
