@@ -505,7 +505,7 @@ async function runCase(c: Case): Promise<void> {
   scratch.push(dir, out);
   const cwd = path.dirname(dir);
   const name = path.basename(dir);
-  cpSync(goodOut, out, { recursive: true });
+  cpSync(goodOut, out, { recursive: true, dereference: true });
   expect(snapshot(out)).toEqual(goodFiles);
 
   c.mutate(dir);

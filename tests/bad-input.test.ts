@@ -272,7 +272,7 @@ describe.concurrent('bad input: file:line:col: error naming the field, exit 1, d
     const cwd = path.dirname(dir);
     const name = path.basename(dir);
     const out = scratchDir('pharmald-out-');
-    cpSync(goodOut, out, { recursive: true });
+    cpSync(goodOut, out, { recursive: true, dereference: true });
     const before = snapshot(out);
     expect(before).toEqual(goodFiles);
 

@@ -268,7 +268,7 @@ describe.concurrent('build and validate', () => {
 
   it('build --fail-on warning exits 1 and leaves an existing out dir untouched', async ({ expect }) => {
     const out = scratchDir('pharmald-cli-out-');
-    cpSync(dist, out, { recursive: true });
+    cpSync(dist, out, { recursive: true, dereference: true });
     const before = snapshot(out);
     expect(Object.keys(before)).toContain('void.ttl');
     expect(Object.keys(before)).toContain('site/index.html');

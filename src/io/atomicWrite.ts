@@ -1,10 +1,20 @@
-// **atomicWrite** publishes a set of files into a folder so that a failed or killed build never leaves a
-// half-written file: everything is written and flushed in a staging folder beside the targets first,
-// then each file is renamed over its old version (rename is atomic on one file system). A lock file
-// keeps two builds from writing the same folder at once.
-import { link, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// **atomicWrite** publishes a whole output folder at once, so that a failed or killed build leaves the previous
+// output whole: never a half-written file, never some files new and others old.
+//
+// The output path (`dist`) is a symbolic link to one complete generation of the output, kept beside it in a
+// hidden store (`.dist.pharmald/build-…`). A write makes a new generation (files that stay the same are hard
+// links to the current one; new files are written and flushed), then points the link at it with one rename,
+// which is atomic on POSIX file systems: a reader sees the old output or the new one, nothing in between.
+// Generations left over by a killed build are removed by the next write. A lock file in the store keeps two
+// builds from writing at once.
+//
+// The first write to a plain folder (made by an older pharmald, or by hand) moves it into the store and links
+// it back: two renames, the one moment (microseconds, once) where a kill leaves the path missing; the next write
+// finds the moved folder and links it back before anything else.
+import { copyFile, link, lstat, mkdir, open, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
+import { lockName, takeLock } from './lock.js';
 
 export interface OutputFile {
   /** Path relative to the output folder, '/'-separated. */
@@ -12,120 +22,166 @@ export interface OutputFile {
   readonly content: string;
 }
 
-const lockName = '.pharmald.lock';
-/** Folders this process is writing now (the lock file alone cannot tell two builds of one process apart). */
-const heldHere = new Set<string>();
-
 export interface WriteOptions {
-  /** Sub-folders that must hold exactly the given files afterwards: anything else in them is removed. */
+  /** Sub-folders that must hold exactly the given files afterwards: nothing else in them is carried over. */
   readonly prune?: readonly string[];
   /**
-   * Which files to flush to disk before they are renamed in (default: all). A kill never loses a written
+   * Which files to flush to disk before the output is switched (default: all). A kill never loses a written
    * file; a power cut can, unless it was flushed: worth it for downloads, not for pages that rebuild.
    */
   readonly flush?: (name: string) => boolean;
 }
 
+const buildPrefix = 'build-';
+const adoptedPrefix = 'adopted-';
+
+/**
+ * Writes `files` into `outDir` as one new generation: the files of the current output that are neither written
+ * now nor inside a pruned folder are kept (hard-linked), the rest is replaced.
+ */
 export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const release = await lock(outDir);
-  const staging = path.join(outDir, `.staging-${process.pid}`);
+  const linkPath = outputPath(outDir);
+  const store = storeOf(linkPath);
+  await mkdir(store, { recursive: true });
+  const unlock = await takeLock(path.join(store, lockName), outDir, async () => undefined);
   try {
-    await rm(staging, { recursive: true, force: true });
+    let current = await currentGeneration(outDir, linkPath, store);
+    await removeGenerations(store, current);
+    if (current && !isInside(store, current)) current = await adopt(current, linkPath, store);
+
+    const next = path.join(store, `${buildPrefix}${Date.now().toString(36)}-${process.pid}`);
+    await mkdir(next);
+    const written = new Set(files.map((file) => file.name));
+    const pruned = (name: string) => (options.prune ?? []).some((folder) => name.startsWith(`${folder}/`));
+    const flush = options.flush ?? (() => true);
+    const folders = new Set<string>([next]);
+    if (current) {
+      for (const name of await filesUnder(current)) {
+        if (written.has(name) || pruned(name)) continue;
+        await carryOver(path.join(current, name), path.join(next, name));
+        if (flush(name)) folders.add(path.dirname(path.join(next, name)));
+      }
+    }
     await inBatches(files, 32, async (file) => {
-      const target = path.join(staging, file.name);
+      const target = path.join(next, file.name);
       await mkdir(path.dirname(target), { recursive: true });
-      const handle = await open(target, 'w');
+      const handle = await open(target, 'wx');
       try {
         await handle.writeFile(file.content, 'utf8');
-        if (options.flush?.(file.name) ?? true) await handle.sync();
+        if (flush(file.name)) await handle.sync();
       } finally {
         await handle.close();
       }
+      if (flush(file.name)) folders.add(path.dirname(target));
     });
-    for (const file of files) {
-      const target = path.join(outDir, file.name);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(path.join(staging, file.name), target);
-    }
-    for (const folder of options.prune ?? []) await prune(outDir, folder, new Set(files.map((file) => file.name)));
-    await syncDirectory(outDir);
+    for (const folder of folders) await syncDirectory(folder);
+    await pointLink(linkPath, store, next);
+    await removeGenerations(store, next);
   } finally {
-    await rm(staging, { recursive: true, force: true });
-    await release();
+    await unlock();
   }
 }
 
-/** Takes the folder's lock, or fails with a clear message while another live build holds it. */
-async function lock(outDir: string): Promise<() => Promise<void>> {
-  const file = path.join(outDir, lockName);
-  const key = path.resolve(outDir);
-  const busy = () => new DataError([{ position: undefined, severity: 'error', message: `another build is writing ${outDir}; try again when it has finished` }]);
-  if (heldHere.has(key)) throw busy();
-  heldHere.add(key);
-  try {
-    return await lockFile(file, outDir, key, busy);
-  } catch (error) {
-    heldHere.delete(key);
-    throw error;
+/** The absolute output path; refuses paths that cannot be replaced as a whole (the working folder, its parents). */
+function outputPath(outDir: string): string {
+  const absolute = path.resolve(outDir);
+  const cwd = process.cwd();
+  if (absolute === path.parse(absolute).root || cwd === absolute || cwd.startsWith(absolute + path.sep)) {
+    throw new UsageError(`--out ${outDir}: the output must be a folder of its own, not the working folder or one of its parents (each build replaces it as a whole)`);
   }
+  return absolute;
 }
 
-async function lockFile(file: string, outDir: string, key: string, busy: () => Error): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
-      return async () => {
-        heldHere.delete(key);
-        await rm(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const seen = await readFile(file, 'utf8').catch(() => '');
-      const holder = Number(seen.trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw busy();
-      // A lock left by a build that was killed: take it over. Move it aside first and check it is still the
-      // one we judged stale, so two builds that found it at once cannot both take it.
-      const aside = `${file}.stale-${process.pid}`;
-      try {
-        await rename(file, aside);
-      } catch (renameError) {
-        if ((renameError as NodeJS.ErrnoException).code === 'ENOENT') continue;
-        throw renameError;
-      }
-      if ((await readFile(aside, 'utf8').catch(() => '')) !== seen) {
-        await link(aside, file).catch(() => undefined);
-        await rm(aside, { force: true });
-        throw busy();
-      }
-      await rm(aside, { force: true });
-      if (Number.isInteger(holder) && holder > 0) await rm(path.join(outDir, `.staging-${holder}`), { recursive: true, force: true });
+/** Where the generations of the output at `linkPath` are kept: a hidden folder beside it. */
+export function storeOf(linkPath: string): string {
+  return path.join(path.dirname(linkPath), `.${path.basename(linkPath)}.pharmald`);
+}
+
+function isInside(store: string, file: string): boolean {
+  return path.dirname(file) === store;
+}
+
+/**
+ * The folder the output shows now: the generation the link points to, a plain folder to adopt, or nothing yet.
+ * A link that points elsewhere (the user's own link) is followed, and the folder it names is the output.
+ */
+async function currentGeneration(outDir: string, linkPath: string, store: string): Promise<string | undefined> {
+  const stats = await lstat(linkPath).catch(() => undefined);
+  if (!stats) {
+    // Killed between the two renames of an adoption: the moved folder is the output.
+    const adopted = (await readdir(store)).filter((name) => name.startsWith(adoptedPrefix)).sort().pop();
+    if (!adopted) return undefined;
+    await pointLink(linkPath, store, path.join(store, adopted));
+    return path.join(store, adopted);
+  }
+  if (stats.isSymbolicLink()) {
+    const target = path.resolve(path.dirname(linkPath), await readlink(linkPath));
+    if (isInside(store, target)) return target;
+    throw new UsageError(`--out ${outDir} is a link to ${target}, which pharmald did not make: give that folder as --out instead`);
+  }
+  if (stats.isDirectory()) return linkPath;
+  throw new DataError([{ position: undefined, severity: 'error', message: `${outDir} exists and is not a folder` }]);
+}
+
+/** Moves a plain output folder into the store and links it back (see the top of this module). */
+async function adopt(folder: string, linkPath: string, store: string): Promise<string> {
+  const generation = path.join(store, `${adoptedPrefix}${Date.now().toString(36)}-${process.pid}`);
+  await rename(folder, generation);
+  await pointLink(linkPath, store, generation);
+  return generation;
+}
+
+/** Points `linkPath` at `generation` in one rename of a fresh link over the old one. */
+async function pointLink(linkPath: string, store: string, generation: string): Promise<void> {
+  const fresh = path.join(store, `.link-${process.pid}`);
+  await rm(fresh, { force: true });
+  await symlink(path.relative(path.dirname(linkPath), generation), fresh);
+  await rename(fresh, linkPath);
+  await syncDirectory(path.dirname(linkPath));
+}
+
+/** Removes every generation and temporary link in the store but `keep`: leftovers of killed builds. */
+async function removeGenerations(store: string, keep: string | undefined): Promise<void> {
+  for (const name of await readdir(store)) {
+    if (name === lockName || path.join(store, name) === keep) continue;
+    if (name.startsWith(buildPrefix) || name.startsWith(adoptedPrefix) || name.startsWith('.link-')) {
+      await rm(path.join(store, name), { recursive: true, force: true });
     }
   }
-  throw new DataError([{ position: undefined, severity: 'error', message: `cannot lock ${outDir}` }]);
+}
+
+/**
+ * The files under a generation, '/'-separated and relative to it. In a folder adopted from an older pharmald,
+ * its staging folders and lock are not output.
+ */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() || entry.isSymbolicLink())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => !name.startsWith('.staging-') && name !== lockName)
+    .sort();
+}
+
+/** The same file in the next generation: a hard link (no copy, no write to the old file), else a copy. */
+async function carryOver(from: string, to: string): Promise<void> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const stats = await lstat(from);
+  if (stats.isSymbolicLink()) {
+    await symlink(await readlink(from), to);
+    return;
+  }
+  try {
+    await link(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw error;
+    await copyFile(from, to);
+  }
 }
 
 async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
-}
-
-/** Removes the files under outDir/folder that are not in `keep` (names relative to outDir). */
-async function prune(outDir: string, folder: string, keep: ReadonlySet<string>): Promise<void> {
-  const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const name = path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!keep.has(name)) await rm(path.join(outDir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function syncDirectory(dir: string): Promise<void> {

@@ -1,5 +1,6 @@
-// **progress** shows long work on a terminal: one bar that redraws in place on a TTY, nothing otherwise
-// (so logs and pipes stay clean).
+// **progress** shows long work: one bar that redraws in place on a terminal; elsewhere (CI logs, pipes) plain
+// `pharmald: …` lines, but only once the work has run for a while, so short builds keep their output clean.
+// PHARMALD_PROGRESS=bar|lines|none overrides the choice (`lines` prints from the start).
 import type { WriteStream } from 'node:tty';
 
 /** A step of the work: which stage, and how far through it. */
@@ -11,10 +12,26 @@ export interface ProgressEvent {
 
 export type ProgressListener = (event: ProgressEvent) => void;
 
-/** A listener that draws a bar on `stream` if it is a terminal, else does nothing; `end()` clears it. */
-export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): { listener: ProgressListener; end: () => void } {
-  if (!stream.isTTY) return { listener: () => undefined, end: () => undefined };
-  const tty = stream as WriteStream;
+export interface Progress {
+  readonly listener: ProgressListener;
+  /** Clears the bar (nothing to do for lines). */
+  readonly end: () => void;
+}
+
+/** Work shorter than this prints no progress lines. */
+const quietMs = 10_000;
+/** Within one stage, a progress line at most this often. */
+const lineEveryMs = 10_000;
+
+/** A bar on `stream` if it is a terminal, else progress lines for long work (see the top of this module). */
+export function terminalProgress(stream: NodeJS.WriteStream = process.stderr, mode = process.env['PHARMALD_PROGRESS']): Progress {
+  const chosen = mode === 'bar' || mode === 'lines' || mode === 'none' ? mode : stream.isTTY ? 'bar' : 'lines';
+  if (chosen === 'none') return { listener: () => undefined, end: () => undefined };
+  if (chosen === 'bar') return progressBar(stream as WriteStream);
+  return progressLines(stream, mode === 'lines' ? 0 : quietMs);
+}
+
+function progressBar(tty: WriteStream): Progress {
   let drawn = false;
   let last = 0;
   return {
@@ -30,5 +47,23 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
     end() {
       if (drawn) tty.write('\r\x1b[K');
     },
+  };
+}
+
+/** `pharmald: STAGE DONE/TOTAL (S s)`: at each new stage and every 10 s within one, after `quiet` ms of work. */
+function progressLines(stream: NodeJS.WriteStream, quiet: number): Progress {
+  const started = Date.now();
+  let stage = '';
+  let last = 0;
+  return {
+    listener(event) {
+      const now = Date.now();
+      const newStage = event.stage !== stage;
+      stage = event.stage;
+      if (now - started < quiet || (!newStage && now - last < lineEveryMs)) return;
+      last = now;
+      stream.write(`pharmald: ${event.stage} ${event.done}/${event.total} (${((now - started) / 1000).toFixed(1)} s)\n`);
+    },
+    end: () => undefined,
   };
 }

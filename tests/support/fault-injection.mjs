@@ -1,12 +1,15 @@
 // Preload (node --import) for tests/kill.test.ts: marks, widens or holds the steps of src/io/atomicWrite.ts in a
 // child build, so that kills and concurrent builds can be aimed at them. Nothing else changes.
-//   PHARMALD_TEST_RENAME_DELAY_MS  wait this long before each rename out of a .staging-* folder (default 0)
-//   PHARMALD_TEST_RENAME_DELAY_FIRST  …but only before the first N of them (default: all)
-//   PHARMALD_TEST_RENAME_GATE      before the first such rename, wait until this file exists (at most 60 s)
-//   PHARMALD_TEST_TAKEOVER_GATE    before removing or moving a .pharmald.lock this build did not write (a stale lock
-//                                  being taken over), wait until this file exists (at most 60 s)
-// Markers on stderr, one line each: `pharmald-test: rename N NAME` (N from 0) before each rename,
-// `pharmald-test: waiting at the rename gate`, `pharmald-test: taking over a stale lock`.
+//   PHARMALD_TEST_SWAP_DELAY_MS   wait this long before each switch of the output link (default 0)
+//   PHARMALD_TEST_SWAP_GATE       before the first switch, wait until this file exists (at most 60 s)
+//   PHARMALD_TEST_ADOPT_DELAY_MS  after a plain output folder is moved into the store, wait this long before it is
+//                                 linked back (the one moment the output path is missing)
+//   PHARMALD_TEST_TAKEOVER_GATE   before removing or moving a .pharmald.lock this build did not write (a stale lock
+//                                 being taken over), wait until this file exists (at most 60 s)
+// Markers on stderr, one line each: `pharmald-test: writing` when the first file of a new generation is created,
+// `pharmald-test: swap N` before and `pharmald-test: swapped N` after each switch
+// (N from 0), `pharmald-test: adopted` after the move of a plain folder, `pharmald-test: waiting at the swap gate`,
+// `pharmald-test: taking over a stale lock`.
 import { existsSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
@@ -14,16 +17,17 @@ import path from 'node:path';
 import process from 'node:process';
 
 const env = process.env;
-const delayMs = Number(env.PHARMALD_TEST_RENAME_DELAY_MS ?? 0);
-const delayFirst = Number(env.PHARMALD_TEST_RENAME_DELAY_FIRST ?? Infinity);
+const swapDelayMs = Number(env.PHARMALD_TEST_SWAP_DELAY_MS ?? 0);
+const adoptDelayMs = Number(env.PHARMALD_TEST_ADOPT_DELAY_MS ?? 0);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const mark = (text) => process.stderr.write(`pharmald-test: ${text}\n`);
 async function waitFor(file) {
   for (let waited = 0; !existsSync(file) && waited < 60_000; waited += 5) await sleep(5);
 }
 
-const { rename, rm, writeFile } = fsp;
-let renames = 0;
+const { open, rename, rm, writeFile } = fsp;
+let writing = false;
+let swaps = 0;
 const locksWritten = new Set();
 
 const isForeignLock = (file) => String(file).endsWith('.pharmald.lock') && !locksWritten.has(path.resolve(String(file)));
@@ -35,15 +39,30 @@ async function takeoverGate() {
 
 fsp.rename = async function (from, to) {
   if (isForeignLock(from)) await takeoverGate();
-  if (!String(from).includes(`${path.sep}.staging-`)) return rename(from, to);
-  const n = renames++;
-  if (n === 0 && env.PHARMALD_TEST_RENAME_GATE) {
-    mark('waiting at the rename gate');
-    await waitFor(env.PHARMALD_TEST_RENAME_GATE);
+  if (path.basename(String(to)).startsWith('adopted-')) {
+    await rename(from, to);
+    mark('adopted');
+    if (adoptDelayMs > 0) await sleep(adoptDelayMs);
+    return;
   }
-  mark(`rename ${n} ${path.basename(String(to))}`);
-  if (delayMs > 0 && n < delayFirst) await sleep(delayMs);
-  return rename(from, to);
+  if (!path.basename(String(from)).startsWith('.link-')) return rename(from, to);
+  const n = swaps++;
+  if (n === 0 && env.PHARMALD_TEST_SWAP_GATE) {
+    mark('waiting at the swap gate');
+    await waitFor(env.PHARMALD_TEST_SWAP_GATE);
+  }
+  mark(`swap ${n}`);
+  if (swapDelayMs > 0) await sleep(swapDelayMs);
+  await rename(from, to);
+  mark(`swapped ${n}`);
+};
+
+fsp.open = async function (file, flags, ...rest) {
+  if (!writing && flags === 'wx' && String(file).includes(`${path.sep}build-`)) {
+    writing = true;
+    mark('writing');
+  }
+  return open(file, flags, ...rest);
 };
 
 fsp.writeFile = async function (file, ...rest) {
