@@ -2,11 +2,12 @@
 // keeping where every entity came from. Every problem becomes a `file:line:col` diagnostic; none is a crash.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { visit } from 'yaml';
 import type { z } from 'zod';
 import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { DataFile, sections, type Section } from './schema.js';
-import { at, SourceFiles, type Origin, type YamlPath } from './source.js';
+import { parseWithoutPositions } from './fastYaml.js';
+import { at, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
 import { checkModel } from './check.js';
 import type { Model, LoadedModel } from './model.js';
 
@@ -77,10 +78,19 @@ async function parseDataFile(
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail('file is empty: a data file holds at least one section (drugs, targets, mechanisms, …)');
 
-  const lines = new LineCounter();
-  // logLevel 'error': the parser's warnings would go to stderr as extra lines; problems come back as errors.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
-  sources.add(file, doc, lines);
+  // Most files are fine: read them fast, and keep only their text for positions (see source.ts). A file the
+  // fast path will not vouch for, or whose data the schema refuses, is read again with positions for the report.
+  const fast = parseWithoutPositions(text);
+  if (fast !== undefined) {
+    const checked = DataFile.safeParse(fast);
+    if (checked.success) {
+      sources.add(file, text);
+      return checked.data;
+    }
+  }
+  const parsed = parsePositioned(text);
+  const { doc, lines } = parsed;
+  sources.add(file, parsed);
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const position = at(lines, file, syntaxError.pos[0]);
