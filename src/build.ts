@@ -71,8 +71,9 @@ export interface BuildOptions extends CompileOptions {
 /** The published files of a dataset: every RDF format, the JSON-LD context, and their VoID/DCAT description. */
 export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<DistributionFile[]> {
   const files: DistributionFile[] = [];
+  // As bytes at once: every later step (sizes, checksums, writing) reads bytes, and the text can go.
   for (const format of Object.values(rdfFormats)) {
-    files.push({ name: format.file, content: await format.write(quads), mediaType: format.mediaType });
+    files.push({ name: format.file, content: Buffer.from(await format.write(quads), 'utf8'), mediaType: format.mediaType });
   }
   files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
   const described = describeDataset(quads, files, { ...description, baseUrl: description.baseUrl ?? defaultBaseUrl });

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyMutations, byteMutations } from '../bench/arbitraries.mjs';
 import { parseWithoutPositions } from '../src/model/fastYaml.js';
 import { DataFile } from '../src/model/schema.js';
-import { parsePositioned } from '../src/model/source.js';
+import { parsePositioned, SourceFiles } from '../src/model/source.js';
 import { dataDir, root, scratchDir } from './helpers.js';
 
 const seed = Number(process.env['PHARMALD_PROPERTY_SEED'] ?? 20_251_129);
@@ -106,5 +106,39 @@ describe('fast YAML path', () => {
     ]) {
       expect(parseWithoutPositions(text), JSON.stringify(text)).toBeUndefined();
     }
+  });
+});
+
+describe('positions in plain-style files', () => {
+  /** Every path into the data: each entity, each of its fields, and each item and field below them. */
+  function* pathsOf(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
+    yield path;
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* pathsOf(item, [...path, i]);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* pathsOf(item, [...path, key]);
+  }
+
+  it('the entity-by-entity locator gives the same line and column as the whole syntax tree, for every path and for missing fields', () => {
+    let checked = 0;
+    for (const { name, text } of generated) {
+      const plain = new SourceFiles();
+      plain.add(name, text);
+      const whole = new SourceFiles();
+      whole.add(name, parsePositioned(text));
+      const data = parseWithoutPositions(text);
+      for (const path of pathsOf(data)) {
+        if (path.length > 6) continue;
+        expect(plain.locate({ file: name, path }), `${name} ${path.join('.')}`).toEqual(whole.locate({ file: name, path }));
+        if (path.length === 2) {
+          for (const fields of [['label'], ['no-such-field'], ['no-such-field', 'id']]) {
+            expect(plain.locateField({ file: name, path }, fields)).toEqual(whole.locateField({ file: name, path }, fields));
+          }
+        }
+        checked++;
+      }
+      for (const path of [[], ['drugs'], ['drugs', 100_000], ['nothing', 0], ['drugs', 0, 'nothing', 'deeper']]) {
+        expect(plain.locate({ file: name, path }), `${name} ${path.join('.')}`).toEqual(whole.locate({ file: name, path }));
+      }
+    }
+    expect(checked).toBeGreaterThan(9_000);
   });
 });

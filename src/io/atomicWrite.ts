@@ -19,7 +19,8 @@ import { lockName, takeLock } from './lock.js';
 export interface OutputFile {
   /** Path relative to the output folder, '/'-separated. */
   readonly name: string;
-  readonly content: string;
+  /** Text (written as UTF-8) or bytes. */
+  readonly content: string | Uint8Array;
 }
 
 export interface WriteOptions {
@@ -67,7 +68,7 @@ export async function writeFilesAtomically(outDir: string, files: readonly Outpu
       await mkdir(path.dirname(target), { recursive: true });
       const handle = await open(target, 'wx');
       try {
-        await handle.writeFile(file.content, 'utf8');
+        await handle.writeFile(file.content);
         if (flush(file.name)) await handle.sync();
       } finally {
         await handle.close();

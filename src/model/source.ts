@@ -1,7 +1,7 @@
-// **source** keeps each data file's text, so that any finding about a value, however late it is made (schema,
+// **source** keeps each data file, so that any finding about a value, however late it is made (schema,
 // references, SHACL), can point at the file, line and column that produced it. The syntax tree with positions
-// is costly (several times the file in memory, most of the load time), so it is built only for a file that
-// has something to report, the first time it is asked.
+// is costly (several times the file in memory, most of the load time), so a file read by the fast path keeps
+// only its text, and a finding parses just the entity it is about (a few lines), when it is asked.
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Position } from '../errors.js';
 
@@ -12,6 +12,17 @@ export type YamlPath = readonly (string | number)[];
 export interface Origin {
   readonly file: string;
   readonly path: YamlPath;
+}
+
+/** A line and column (1-based) in one file. */
+type Place = Pick<Position, 'line' | 'col'>;
+
+/** Finds places in one file. */
+interface Locator {
+  /** The deepest node on `path` that exists (see SourceFiles.locate). */
+  locate(path: YamlPath): Place;
+  /** The first of `fields` that the mapping at `path` has, else the mapping itself. */
+  locateField(path: YamlPath, fields: readonly string[]): Place;
 }
 
 export interface ParsedFile {
@@ -29,19 +40,11 @@ export function parsePositioned(text: string): ParsedFile {
 
 /** The data files, by the name they are reported under (e.g. `data/ketamine.yaml`). */
 export class SourceFiles {
-  readonly #files = new Map<string, ParsedFile | string>();
+  readonly #files = new Map<string, Locator>();
 
-  /** A file by its text (parsed when first asked), or already parsed. */
+  /** A file already parsed with positions, or the text of a file in the plain block style (src/model/fastYaml.ts). */
   add(file: string, source: ParsedFile | string): void {
-    this.#files.set(file, source);
-  }
-
-  #parsed(file: string): ParsedFile | undefined {
-    const source = this.#files.get(file);
-    if (typeof source !== 'string') return source;
-    const parsed = parsePositioned(source);
-    this.#files.set(file, parsed);
-    return parsed;
+    this.#files.set(file, typeof source === 'string' ? new PlainLocator(source) : new TreeLocator(source));
   }
 
   /**
@@ -49,11 +52,29 @@ export class SourceFiles {
    * missing, the map that lacks it. A key of a map points at the key, so messages land on the field name.
    */
   locate(origin: Origin): Position {
-    const parsed = this.#parsed(origin.file);
-    if (!parsed) return { file: origin.file, line: 1, col: 1 };
-    let node: Node | null = parsed.doc.contents;
+    const place = this.#files.get(origin.file)?.locate(origin.path) ?? { line: 1, col: 1 };
+    return { file: origin.file, ...place };
+  }
+
+  /** The position of the first of `fields` that the entity at `origin` has, else of the entity itself. */
+  locateField(origin: Origin, fields: readonly string[]): Position {
+    const place = this.#files.get(origin.file)?.locateField(origin.path, fields) ?? { line: 1, col: 1 };
+    return { file: origin.file, ...place };
+  }
+}
+
+/** Places read off a whole syntax tree. */
+class TreeLocator implements Locator {
+  readonly #parsed: ParsedFile;
+
+  constructor(parsed: ParsedFile) {
+    this.#parsed = parsed;
+  }
+
+  locate(path: YamlPath): Place {
+    let node: Node | null = this.#parsed.doc.contents;
     let offset = node?.range?.[0] ?? 0;
-    for (const step of origin.path) {
+    for (const step of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => keyOf(item.key) === String(step));
         if (!pair) break;
@@ -69,25 +90,99 @@ export class SourceFiles {
         break;
       }
     }
-    return at(parsed.lines, origin.file, offset);
+    return this.#parsed.lines.linePos(offset);
   }
 
-  /** The position of the first of `fields` that the entity at `origin` has, else of the entity itself. */
-  locateField(origin: Origin, fields: readonly string[]): Position {
-    const parsed = this.#parsed(origin.file);
-    const entity = parsed?.doc.getIn(origin.path, true);
+  locateField(path: YamlPath, fields: readonly string[]): Place {
+    const entity = this.#parsed.doc.getIn(path, true);
     const field = fields.find((name) => isMap(entity) && entity.has(name));
-    return this.locate(field === undefined ? origin : { file: origin.file, path: [...origin.path, field] });
+    return this.locate(field === undefined ? path : [...path, field]);
   }
+}
+
+/** A top-level section of a plain-style file: its key's line and the first line of each item (0-based). */
+interface SectionLines {
+  readonly keyLine: number;
+  readonly items: readonly number[];
+  readonly end: number;
+}
+
+/**
+ * Places in a file in the plain block style, where every entity of a section starts on a line of its own
+ * (`  - id: …`) and no value spans lines: the entity's lines, under their section's key, are parsed alone and
+ * the places moved back to the file's lines (columns are the same: the lines are copied as they are).
+ */
+class PlainLocator implements Locator {
+  readonly #text: string;
+  #lines: string[] | undefined;
+  #sections: Map<string, SectionLines> | undefined;
+  #whole: TreeLocator | undefined;
+  readonly #entities = new Map<string, TreeLocator>();
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  locate(path: YamlPath): Place {
+    return this.#within(path, (locator, inEntity) => locator.locate(inEntity));
+  }
+
+  locateField(path: YamlPath, fields: readonly string[]): Place {
+    return this.#within(path, (locator, inEntity) => locator.locateField(inEntity, fields));
+  }
+
+  #within(path: YamlPath, find: (locator: TreeLocator, inEntity: YamlPath) => Place): Place {
+    const [section, index, ...rest] = path;
+    const lines = (this.#lines ??= this.#text.split(/\r?\n/));
+    const found = typeof section === 'string' ? this.#index(lines).get(section) : undefined;
+    if (!found || typeof index !== 'number' || index >= found.items.length) {
+      // Not inside one entity (a section, a file-level finding): the whole tree, which is rare.
+      return find((this.#whole ??= new TreeLocator(parsePositioned(this.#text))), path);
+    }
+    const start = found.items[index]!;
+    let entity = this.#entities.get(`${section}\n${index}`);
+    if (!entity) {
+      const end = found.items[index + 1] ?? found.end;
+      entity = new TreeLocator(parsePositioned([lines[found.keyLine], ...lines.slice(start, end)].join('\n')));
+      this.#entities.set(`${section}\n${index}`, entity);
+    }
+    const place = find(entity, [section as string, 0, ...rest]);
+    // Line 1 of the excerpt is the section's key; line 2 is the entity's first line.
+    return place.line === 1 ? { line: found.keyLine + 1, col: place.col } : { line: start + place.line - 1, col: place.col };
+  }
+
+  /** Each top-level key's line, and the lines where its sequence items start (`^ {J}- `, J the items' indent). */
+  #index(lines: readonly string[]): Map<string, SectionLines> {
+    if (this.#sections) return this.#sections;
+    const sections = new Map<string, SectionLines>();
+    let current: { name: string; keyLine: number; items: number[]; indent: number | undefined } | undefined;
+    const close = (end: number) => {
+      if (current) sections.set(current.name, { keyLine: current.keyLine, items: current.items, end });
+    };
+    lines.forEach((line, i) => {
+      const key = /^([A-Za-z_][\w-]*):/.exec(line);
+      if (key) {
+        close(i);
+        current = { name: key[1]!, keyLine: i, items: [], indent: undefined };
+        return;
+      }
+      const dash = /^( *)-(?: |$)/.exec(line);
+      if (!current || !dash) return;
+      current.indent ??= dash[1]!.length;
+      if (dash[1]!.length === current.indent) current.items.push(i);
+    });
+    close(lines.length);
+    return (this.#sections = sections);
+  }
+}
+
+function keyOf(key: unknown): string | undefined {
+  if (key && typeof key === 'object' && 'value' in key) return String((key as { value: unknown }).value);
+  return key === null || key === undefined ? undefined : String(key);
 }
 
 /** The position of a character offset in a file. */
 export function at(lines: LineCounter, file: string, offset: number): Position {
   const { line, col } = lines.linePos(offset);
   return { file, line, col };
-}
-
-function keyOf(key: unknown): string | undefined {
-  if (key && typeof key === 'object' && 'value' in key) return String((key as { value: unknown }).value);
-  return key === null || key === undefined ? undefined : String(key);
 }

@@ -24,7 +24,8 @@ export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
 export interface DistributionFile {
   /** The file name, relative to where the dataset is published. */
   readonly name: string;
-  readonly content: string;
+  /** The bytes (UTF-8), or the text. */
+  readonly content: string | Buffer;
   readonly mediaType: string;
 }
 
@@ -105,7 +106,7 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
   for (const file of files) {
     const url = `${options.baseUrl}${file.name}`;
     const distribution = `${datasetIri}/distribution/${file.name}`;
-    const bytes = Buffer.from(file.content, 'utf8');
+    const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
     add(datasetIri, `${VOID}dataDump`, namedNode(url));
     add(datasetIri, `${DCAT}distribution`, namedNode(distribution));
     add(distribution, rdf.type, namedNode(`${DCAT}Distribution`));

@@ -2,7 +2,7 @@
 // rdfs:label first, then the other predicates and objects by their N-Triples form.
 import type { Quad } from '@rdfjs/types';
 import { rdf, rdfs } from '../vocab.js';
-import { compareCodePoints, termToNTriples } from './ntriples.js';
+import { compareCodeUnits, quadToNTriples, termToNTriples, toNTriples } from './ntriples.js';
 
 const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.label ? 1 : 2);
 
@@ -10,17 +10,44 @@ const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.labe
 const canonical = new WeakSet<readonly Quad[]>();
 
 export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
-  if (Array.isArray(quads) && canonical.has(quads)) return quads as Quad[];
-  const unique = new Map<string, { quad: Quad; subject: string; rank: number; rest: string }>();
+  if (isCanonical(quads)) return quads as Quad[];
+  // Grouped by subject, then each group sorted: far cheaper than one sort of every triple (1 M at scale).
+  const bySubject = new Map<string, Map<string, { quad: Quad; rank: number }>>();
   for (const quad of quads) {
     const subject = termToNTriples(quad.subject);
     const rest = `${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`;
-    const key = `${subject} ${rest}`;
-    if (!unique.has(key)) unique.set(key, { quad, subject, rank: predicateRank(quad.predicate.value), rest });
+    let group = bySubject.get(subject);
+    if (!group) bySubject.set(subject, (group = new Map()));
+    if (!group.has(rest)) group.set(rest, { quad, rank: predicateRank(quad.predicate.value) });
   }
-  const keyed = [...unique.values()];
-  keyed.sort((a, b) => compareCodePoints(a.subject, b.subject) || a.rank - b.rank || compareCodePoints(a.rest, b.rest));
-  const result = keyed.map((k) => k.quad);
+  const result: Quad[] = [];
+  for (const subject of [...bySubject.keys()].sort(compareCodeUnits)) {
+    const group = [...bySubject.get(subject)!];
+    group.sort(([restA, a], [restB, b]) => a.rank - b.rank || compareCodeUnits(restA, restB));
+    for (const [, entry] of group) result.push(entry.quad);
+  }
   canonical.add(result);
   return result;
+}
+
+function isCanonical(quads: Iterable<Quad>): boolean {
+  return Array.isArray(quads) && canonical.has(quads);
+}
+
+/**
+ * The graph as sorted N-Triples (as `toNTriples`). Quads in canonical order are already sorted by subject,
+ * and a line's order is its subject's (a subject's N-Triples form never is a prefix of another's followed by
+ * a character below the space after it), so only each subject's lines need sorting.
+ */
+export function canonicalNTriples(quads: readonly Quad[]): string {
+  if (!isCanonical(quads)) return toNTriples(quads);
+  const lines: string[] = [];
+  for (let start = 0; start < quads.length;) {
+    let end = start + 1;
+    while (end < quads.length && quads[end]!.subject.equals(quads[start]!.subject)) end++;
+    const group = quads.slice(start, end).map(quadToNTriples).sort(compareCodeUnits);
+    for (const line of group) lines.push(line);
+    start = end;
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

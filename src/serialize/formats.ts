@@ -1,7 +1,7 @@
 // **formats** is the single table of RDF output formats: file name in dist/, media type, writer.
 import type { Quad } from '@rdfjs/types';
 import { toJsonLd } from './jsonld.js';
-import { toNTriples } from './ntriples.js';
+import { canonicalNTriples } from './canonical.js';
 import { toTurtle } from './turtle.js';
 
 export interface RdfFormat {
@@ -13,7 +13,7 @@ export interface RdfFormat {
 
 export const rdfFormats = {
   turtle: { file: 'dataset.ttl', mediaType: 'text/turtle', write: toTurtle },
-  ntriples: { file: 'dataset.nt', mediaType: 'application/n-triples', write: toNTriples },
+  ntriples: { file: 'dataset.nt', mediaType: 'application/n-triples', write: canonicalNTriples },
   jsonld: { file: 'dataset.jsonld', mediaType: 'application/ld+json', write: toJsonLd },
 } as const satisfies Record<string, RdfFormat>;
 

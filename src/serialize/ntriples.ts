@@ -30,12 +30,12 @@ export function quadToNTriples(quad: Quad): string {
 
 /** A graph as N-Triples, one triple a line, sorted and without duplicates. */
 export function toNTriples(quads: readonly Quad[]): string {
-  const lines = [...new Set(quads.map(quadToNTriples))].sort(compareCodePoints);
+  const lines = [...new Set(quads.map(quadToNTriples))].sort(compareCodeUnits);
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** Orders strings by Unicode code point, the same in every locale and runtime. */
-export function compareCodePoints(a: string, b: string): number {
+/** Orders strings by UTF-16 code unit (JavaScript's own order), the same in every locale and runtime. */
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -1,7 +1,7 @@
 // **view** renders terms of the graph for one page: an IRI the site has a page for becomes a relative link
 // with its label, an external IRI an outbound link named by its source, a literal its text.
 import type { Term } from '@rdfjs/types';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { owl, prefixes, rdf, rdfs, skos } from '../vocab.js';
 import { safeHref } from './escape.js';
 import { externalName } from './external.js';
@@ -91,7 +91,7 @@ export class PageView {
   /** Objects sorted by what the page shows for them (IRIs by name, literals by text). */
   sortTerms(terms: readonly Term[]): Term[] {
     const keyed = terms.map((t) => ({ t, key: (t.termType === 'NamedNode' ? this.name(t.value) : t.value).toLowerCase() }));
-    keyed.sort((a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.t.value, b.t.value));
+    keyed.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.t.value, b.t.value));
     return keyed.map((k) => k.t);
   }
 }

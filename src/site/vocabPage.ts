@@ -5,7 +5,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { DefinedTerm, DefinedTermSet } from 'schema-dts';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { dcterms, owl, PLD, prefixes, prop, rdf, rdfs, skos } from '../vocab.js';
 import { entityRef, localName, SiteGraph, termKey } from './graph.js';
 import { html, type Content, type Html } from './html.js';
@@ -147,7 +147,7 @@ type ExampleFinder = { forClass(cls: string): Example; forProperty(property: str
 function exampleFinder(graph: SiteGraph, ontology: SiteGraph): ExampleFinder {
   const typeTerm = DataFactory.namedNode(rdf.type);
   const preferData = (quads: readonly Quad[]) =>
-    [...quads].sort((a, b) => dataRank(a.subject.value) - dataRank(b.subject.value) || compareCodePoints(a.subject.value, b.subject.value) || compareCodePoints(a.object.value, b.object.value))[0];
+    [...quads].sort((a, b) => dataRank(a.subject.value) - dataRank(b.subject.value) || compareCodeUnits(a.subject.value, b.subject.value) || compareCodeUnits(a.object.value, b.object.value))[0];
   const byPredicate = new Map<string, Quad[]>();
   for (const quad of graph.quads) {
     if (quad.subject.termType !== 'NamedNode') continue;
@@ -287,5 +287,5 @@ ${vocabulary.terms.map((t) => html`<tr id="${termAnchor(t)}"><th scope="row">${o
 }
 
 function sortByLocalName(iris: readonly string[]): string[] {
-  return [...new Set(iris)].sort((a, b) => compareCodePoints(localName(a).toLowerCase(), localName(b).toLowerCase()) || compareCodePoints(a, b));
+  return [...new Set(iris)].sort((a, b) => compareCodeUnits(localName(a).toLowerCase(), localName(b).toLowerCase()) || compareCodeUnits(a, b));
 }
