@@ -4,7 +4,7 @@
 // One edge per mechanism: direct is solid, indirect dashed; strong is thick, weak thin, unknown normal;
 // the colour is the certainty. A mechanism without a target goes from the drug straight to its systems.
 import { instance, type Viz } from '@viz-js/viz';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { prop, termIri } from '../vocab.js';
 import { escapeHtml } from './escape.js';
 import { entityRef, type SiteGraph } from './graph.js';
@@ -98,14 +98,14 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
   }
 
   const nodeLines = [...nodes.entries()]
-    .sort(([a], [b]) => compareCodePoints(a, b))
+    .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([id, { kind, iri }]) => {
       const colours = palette[kind];
       const shape = kind === 'drug' ? 'shape=ellipse, penwidth=0' : `shape=box, style="rounded,filled", color=${dotString(colours.border)}`;
       return `${dotString(id)} [id=${dotString(id)}, label=${dotString(wrap(graph.label(iri), 24))}, ${shape}, fillcolor=${dotString(colours.fill)}, fontcolor=${dotString(colours.font)}, href=${dotString(relativeHref(page, entityPage(iri)))}, tooltip=${dotString(graph.label(iri))}];`;
     });
   const rank = (kind: 'target' | 'system') => {
-    const ids = [...nodes.entries()].filter(([, n]) => n.kind === kind).map(([id]) => dotString(id)).sort(compareCodePoints);
+    const ids = [...nodes.entries()].filter(([, n]) => n.kind === kind).map(([id]) => dotString(id)).sort(compareCodeUnits);
     return ids.length ? `{ rank=same; ${ids.join('; ')}; }` : '';
   };
   const dot = [

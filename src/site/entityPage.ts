@@ -2,7 +2,7 @@
 // first (a drug's diagram and mechanisms by system, a mechanism's claim with its evidence, …), then every
 // triple about it as a table, what links to it, and its data in three formats.
 import type { EntityKind } from '../model/schema.js';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { cls, rdf, rdfs, skos } from '../vocab.js';
 import type { Diagram } from './diagram.js';
 import { entityRef, termKey, type SiteGraph } from './graph.js';
@@ -102,7 +102,7 @@ function propertiesSection(view: PageView, entity: string): Html {
     const ra = rank(a);
     const rb = rank(b);
     if (ra >= 0 || rb >= 0) return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb);
-    return compareCodePoints(view.predicateName(a).toLowerCase(), view.predicateName(b).toLowerCase()) || compareCodePoints(a, b);
+    return compareCodeUnits(view.predicateName(a).toLowerCase(), view.predicateName(b).toLowerCase()) || compareCodeUnits(a, b);
   });
   return section('properties', 'All properties', html`<table class="properties">
 <thead><tr><th scope="col">Property</th><th scope="col">Value</th></tr></thead>
@@ -118,7 +118,7 @@ function referencedBySection(view: PageView, entity: string): Content {
   const incoming = graph.incoming(entity).filter((q) => q.subject.termType === 'NamedNode' && entityRef(q.subject.value)?.entity !== entity);
   if (incoming.length === 0) return '';
   const byPredicate = groupBy(incoming, (q) => q.predicate.value);
-  const predicates = [...byPredicate.keys()].sort((a, b) => compareCodePoints(view.predicateName(a), view.predicateName(b)) || compareCodePoints(a, b));
+  const predicates = [...byPredicate.keys()].sort((a, b) => compareCodeUnits(view.predicateName(a), view.predicateName(b)) || compareCodeUnits(a, b));
   return section('referenced-by', 'Referenced by', html`<table class="properties">
 <thead><tr><th scope="col">Property</th><th scope="col">From</th></tr></thead>
 <tbody>

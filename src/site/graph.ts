@@ -2,7 +2,7 @@
 // and by object, labels, types, and which IRIs are entities of the dataset (and so have a page).
 import type { Quad, Term } from '@rdfjs/types';
 import { sections, type EntityKind } from '../model/schema.js';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { ID, rdf, rdfs } from '../vocab.js';
 
 const skosPrefLabel = 'http://www.w3.org/2004/02/skos/core#prefLabel';
@@ -109,7 +109,7 @@ export class SiteGraph {
   texts(subject: string, predicate: string): string[] {
     return this.objects(subject, predicate)
       .flatMap((o) => (o.termType === 'Literal' ? [{ value: o.value, rank: o.language === 'en' || o.language === '' ? 0 : 1 }] : []))
-      .sort((a, b) => a.rank - b.rank || compareCodePoints(a.value, b.value))
+      .sort((a, b) => a.rank - b.rank || compareCodeUnits(a.value, b.value))
       .map((o) => o.value);
   }
 
@@ -146,7 +146,7 @@ export class SiteGraph {
   /** IRIs in label order (case-insensitive, then by IRI), the same in every locale. */
   sortByLabel(iris: readonly string[]): string[] {
     const keyed = [...new Set(iris)].map((iri) => ({ iri, key: this.sortKey(iri) }));
-    keyed.sort((a, b) => compareCodePoints(a.key, b.key) || compareCodePoints(a.iri, b.iri));
+    keyed.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.iri, b.iri));
     return keyed.map((k) => k.iri);
   }
 

@@ -3,7 +3,7 @@
 // mechanisms and affinities, a system's mechanisms, a process's effects, a use's mechanisms, and what cites
 // a reference.
 import type { EntityKind } from '../model/schema.js';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { hasRole, prop, rdfs } from '../vocab.js';
 import { diagramLegend, type Diagram } from './diagram.js';
 import { entityRef, type SiteGraph } from './graph.js';
@@ -168,5 +168,5 @@ function referenceSections(view: PageView, reference: string): Content {
 
 /** The parts of an entity by a predicate, in IRI order (they have no label to sort by, a caveat for one). */
 function sortedParts(graph: SiteGraph, entity: string, predicate: string): string[] {
-  return graph.objects(entity, predicate).map((o) => o.value).sort(compareCodePoints);
+  return graph.objects(entity, predicate).map((o) => o.value).sort(compareCodeUnits);
 }

@@ -5,7 +5,7 @@ import type {
   AnatomicalSystem, BioChemEntity, Claim, CreativeWork, Dataset, Drug, DrugClass, Graph, IdReference, MedicalEntity,
   MedicalTherapy, Protein, ScholarlyArticle, Thing,
 } from 'schema-dts';
-import { compareCodePoints } from '../serialize/ntriples.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { cls, prop, rdfs, skos, termIri } from '../vocab.js';
 import { entityRef, type SiteGraph } from './graph.js';
 
@@ -48,7 +48,7 @@ function common(graph: SiteGraph, iri: string) {
 
 /** External records of the same thing (skos:exactMatch), which schema.org calls sameAs. */
 function sameAs(graph: SiteGraph, iri: string): { sameAs?: string[] } {
-  const matches = graph.iris(iri, skos.exactMatch).sort(compareCodePoints);
+  const matches = graph.iris(iri, skos.exactMatch).sort(compareCodeUnits);
   return matches.length ? { sameAs: matches } : {};
 }
 
