@@ -2,12 +2,15 @@
 // rdfs:label first, then the other predicates and objects by their N-Triples form.
 import type { Quad } from '@rdfjs/types';
 import { rdf, rdfs } from '../vocab.js';
-import { compareCodeUnits, quadToNTriples, termToNTriples, toNTriples } from './ntriples.js';
+import { compareCodeUnits, termToNTriples, toNTriples } from './ntriples.js';
 
 const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.label ? 1 : 2);
 
-/** Arrays this module returned: already canonical, so every writer can take them as they are. */
-const canonical = new WeakSet<readonly Quad[]>();
+/**
+ * Arrays this module returned, which are already canonical, so every writer can take them as they are, with the
+ * N-Triples form of each quad (without the final " ."), computed for the ordering and kept for the N-Triples file.
+ */
+const canonical = new WeakMap<readonly Quad[], readonly string[]>();
 
 export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
   if (isCanonical(quads)) return quads as Quad[];
@@ -21,12 +24,16 @@ export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
     if (!group.has(rest)) group.set(rest, { quad, rank: predicateRank(quad.predicate.value) });
   }
   const result: Quad[] = [];
+  const lines: string[] = [];
   for (const subject of [...bySubject.keys()].sort(compareCodeUnits)) {
     const group = [...bySubject.get(subject)!];
     group.sort(([restA, a], [restB, b]) => a.rank - b.rank || compareCodeUnits(restA, restB));
-    for (const [, entry] of group) result.push(entry.quad);
+    for (const [rest, entry] of group) {
+      result.push(entry.quad);
+      lines.push(`${subject} ${rest}`);
+    }
   }
-  canonical.add(result);
+  canonical.set(result, lines);
   return result;
 }
 
@@ -40,14 +47,15 @@ function isCanonical(quads: Iterable<Quad>): boolean {
  * a character below the space after it), so only each subject's lines need sorting.
  */
 export function canonicalNTriples(quads: readonly Quad[]): string {
-  if (!isCanonical(quads)) return toNTriples(quads);
-  const lines: string[] = [];
-  for (let start = 0; start < quads.length;) {
+  const lines = canonical.get(quads);
+  if (!lines) return toNTriples(quads);
+  const sorted: string[] = [];
+  for (let start = 0; start < lines.length;) {
     let end = start + 1;
-    while (end < quads.length && quads[end]!.subject.equals(quads[start]!.subject)) end++;
-    const group = quads.slice(start, end).map(quadToNTriples).sort(compareCodeUnits);
-    for (const line of group) lines.push(line);
+    while (end < lines.length && quads[end]!.subject.equals(quads[start]!.subject)) end++;
+    const group = lines.slice(start, end).sort(compareCodeUnits);
+    for (const line of group) sorted.push(line);
     start = end;
   }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  return sorted.length ? `${sorted.join(' .\n')} .\n` : '';
 }
