@@ -69,12 +69,19 @@ export interface BuildOptions extends CompileOptions {
 
 
 /** The published files of a dataset: every RDF format, the JSON-LD context, and their VoID/DCAT description. */
-export async function datasetFiles(quads: readonly Quad[], description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string }): Promise<DistributionFile[]> {
+export async function datasetFiles(
+  quads: readonly Quad[],
+  description: Omit<DescribeOptions, 'baseUrl'> & { baseUrl?: string },
+  onProgress: ProgressListener = () => undefined,
+): Promise<DistributionFile[]> {
   const files: DistributionFile[] = [];
+  const formats = Object.values(rdfFormats);
   // As bytes at once: every later step (sizes, checksums, writing) reads bytes, and the text can go.
-  for (const format of Object.values(rdfFormats)) {
+  for (const [done, format] of formats.entries()) {
+    onProgress({ stage: 'serialize', done, total: formats.length + 1 });
     files.push({ name: format.file, content: Buffer.from(await format.write(quads), 'utf8'), mediaType: format.mediaType });
   }
+  onProgress({ stage: 'serialize', done: formats.length, total: formats.length + 1 });
   files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
   const described = describeDataset(quads, files, { ...description, baseUrl: description.baseUrl ?? defaultBaseUrl });
   return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes), mediaType: 'text/turtle' }];
@@ -90,7 +97,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = await compileDataset(options);
   const outDir = options.outDir ?? 'dist';
   const files: OutputFile[] = [];
-  const published = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint });
+  const published = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint }, options.onProgress);
   files.push(...published);
   if (options.site !== false) {
     const { buildSite } = await import('./site/build.js');

@@ -52,7 +52,7 @@ describe('progress', () => {
     });
     expect(result.status, result.stderr).toBe(0);
     const stages = result.stderr.split('\n').filter((line) => line.startsWith('pharmald: ')).map((line) => line.split(' ')[1]);
-    expect(stages).toEqual(['load', 'map', 'validate', 'validated', 'write']);
+    expect(stages).toEqual(['load', 'map', 'validate', 'validated', 'serialize', 'write']);
     expect(result.stderr).toMatch(/warning: Mechanism has no supporting literature reference/);
   });
 });
