@@ -73,7 +73,8 @@ describe.concurrent('--version and --help', () => {
   });
 
   const helps: readonly { args: string[]; first: RegExp; mentions: string[] }[] = [
-    { args: ['--help'], first: /^pharmald: /, mentions: ['pharmald build', 'pharmald validate', 'pharmald query', '--version', '--help', '--data', '--out', '--fail-on', '--format', '--dataset', '-e'] },
+    { args: ['--help'], first: /^pharmald: /, mentions: ['pharmald build', 'pharmald validate', 'pharmald query', 'pharmald publish', '--endpoint', '--version', '--help', '--data', '--out', '--fail-on', '--format', '--dataset', '-e'] },
+    { args: ['publish', '--help'], first: /^pharmald publish /, mentions: ['--endpoint', '--graph', '--user', '--password-env', '--chunk-triples', 'Graph Store', 'Exit status'] },
     { args: ['build', '--help'], first: /^pharmald build /, mentions: ['--data', '--out', '--fail-on warning', 'dataset.ttl', 'dataset.nt', 'dataset.jsonld', 'context.jsonld', 'Exit status'] },
     { args: ['validate', '--help'], first: /^pharmald validate /, mentions: ['--data', '--fail-on warning', 'FILE.yaml:LINE:COL', 'Exit status'] },
     { args: ['query', '--help'], first: /^pharmald query FILE\.rq/, mentions: ['-e, --expression', '--format', 'table|json|csv|tsv|turtle|ntriples', '--data', '--dataset', 'Exit status'] },

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, UsageError } from '../errors.js';
 import { resultFormats, type ResultFormat } from '../query/results.js';
+import { publishDefaults } from '../publish/defaults.js';
 import { diffFormats, type DiffFormat } from '../release/diffFormat.js';
 import { defaultBaseUrl } from '../release/void.js';
 import { serveDefaults } from '../server/defaults.js';
@@ -104,12 +105,19 @@ Options:
                             (turtle for CONSTRUCT / DESCRIBE)
   --data DIR                YAML data folder (default: ./data, else the bundled data)
   --dataset FILE            query an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.ttl)
-Exit status: 0 answered, 1 query or data error, 2 usage error.
+  --endpoint URL            query a store's SPARQL 1.1 endpoint instead (e.g. http://localhost:8890/sparql,
+                            where pharmald publish loaded the dataset); not with --data or --dataset
+  --graph IRI               with --endpoint: query this named graph as the default graph (default-graph-uri);
+                            without it, the store's default graph (Virtuoso: the union of all graphs)
+Exit status: 0 answered, 1 query, data or network error, 2 usage error.
 `,
   async run(args, io) {
     const { values, positionals } = parse(
       args,
-      { expression: { type: 'string', short: 'e' }, format: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' } },
+      {
+        expression: { type: 'string', short: 'e' }, format: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
+        endpoint: { type: 'string' }, graph: { type: 'string' },
+      },
       true,
     );
     if (positionals.length > 1) throw new UsageError('give one query file');
@@ -117,23 +125,126 @@ Exit status: 0 answered, 1 query or data error, 2 usage error.
       throw new UsageError('give either a query file or -e SPARQL');
     }
     if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
+    if (values.endpoint !== undefined && (values.data !== undefined || values.dataset !== undefined)) {
+      throw new UsageError('--endpoint queries a store: give it without --data or --dataset');
+    }
+    if (values.endpoint !== undefined) httpUrl('--endpoint', values.endpoint);
+    if (values.graph !== undefined && values.endpoint === undefined) throw new UsageError('--graph chooses a graph of a store: give it with --endpoint');
+    if (values.graph !== undefined) absoluteIri('--graph', values.graph);
     const format = values.format ?? (io.isTerminal ? 'table' : 'json');
     if (!(resultFormats as readonly string[]).includes(format)) {
       throw new UsageError(`--format takes ${resultFormats.join(', ')}, not "${format}"`);
     }
     const sparql = values.expression ?? (await readQueryFile(positionals[0]!));
-    const [{ compileDataset }, { query }, { formatResult }] = await Promise.all([
-      import('../build.js'), import('../query/engine.js'), import('../query/results.js'),
-    ]);
-    const quads = values.dataset !== undefined
-      ? await readDataset(values.dataset)
-      : (await compileDataset({ dataDir: values.data })).quads;
-    const result = await query(quads, sparql);
+    const { formatResult } = await import('../query/results.js');
+    let result;
+    if (values.endpoint !== undefined) {
+      const { queryEndpoint } = await import('../query/remote.js');
+      result = await queryEndpoint(values.endpoint, sparql, { graph: values.graph });
+    } else {
+      const [{ compileDataset }, { query }] = await Promise.all([import('../build.js'), import('../query/engine.js')]);
+      const quads = values.dataset !== undefined
+        ? await readDataset(values.dataset)
+        : (await compileDataset({ dataDir: values.data })).quads;
+      result = await query(quads, sparql);
+    }
     const chosen = result.type === 'quads' && format === 'json' && values.format === undefined ? 'turtle' : format;
     io.out(await formatResult(result, chosen as ResultFormat));
     return 0;
   },
 };
+
+const publishCommand: Command = {
+  help: `pharmald publish --endpoint URL --graph IRI [--user U --password-env VAR] [options]
+
+Loads the dataset into a triplestore over the SPARQL 1.1 Graph Store HTTP Protocol: the first chunk
+replaces the named graph IRI (PUT URL?graph=IRI), each further chunk is added to it (POST), then a SPARQL
+COUNT through the store's query endpoint checks that the graph holds exactly the triples sent.
+Triples sharing a blank node always travel in one chunk. Works with any store that speaks the Graph Store
+Protocol and SPARQL 1.1 (for Virtuoso: --endpoint http://HOST:8890/sparql-graph-crud-auth).
+Options:
+  --endpoint URL        the Graph Store Protocol service (required)
+  --graph IRI           the named graph to replace (required)
+  --sparql URL          the SPARQL query endpoint for the count (default: /sparql on the endpoint's origin)
+  --user U              user name, answered with HTTP Digest or Basic authentication as the store asks
+  --password-env VAR    the environment variable holding the password (never on the command line)
+  --data DIR            YAML data folder (default: ./data, else the bundled data)
+  --dataset FILE        publish an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.nt)
+  --chunk-triples N     triples per request (default ${publishDefaults.chunkTriples})
+  --timeout SECONDS     time limit for each request (default ${publishDefaults.timeoutMs / 1000})
+If a chunk after the first fails, the graph is left partially loaded (the message says so): publish again.
+Exit status: 0 published and counted, 1 data, network or store error, 2 usage error.
+`,
+  async run(args, io) {
+    const { values } = parse(args, {
+      endpoint: { type: 'string' }, graph: { type: 'string' }, sparql: { type: 'string' }, user: { type: 'string' },
+      'password-env': { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
+      'chunk-triples': { type: 'string' }, timeout: { type: 'string' },
+    });
+    if (values.endpoint === undefined) throw new UsageError('give --endpoint URL (the Graph Store Protocol service)');
+    if (values.graph === undefined) throw new UsageError('give --graph IRI (the named graph to replace)');
+    httpUrl('--endpoint', values.endpoint);
+    if (values.sparql !== undefined) httpUrl('--sparql', values.sparql);
+    absoluteIri('--graph', values.graph);
+    if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
+    if ((values.user === undefined) !== (values['password-env'] === undefined)) {
+      throw new UsageError('give --user and --password-env together');
+    }
+    let credentials;
+    if (values.user !== undefined) {
+      const variable = values['password-env']!;
+      const password = process.env[variable];
+      if (password === undefined) throw new UsageError(`--password-env ${variable}: the environment variable ${variable} is not set`);
+      credentials = { user: values.user, password };
+    }
+    const positive = (name: string, value: string | undefined, integer: boolean) => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+        throw new UsageError(`--${name} takes a positive ${integer ? 'whole ' : ''}number, not "${value}"`);
+      }
+      return n;
+    };
+    const chunkTriples = positive('chunk-triples', values['chunk-triples'], true);
+    const timeout = positive('timeout', values.timeout, false);
+    const [{ publish }, { compileDataset }, { terminalProgress }] = await Promise.all([
+      import('../publish/publish.js'), import('../build.js'), import('../io/progress.js'),
+    ]);
+    const quads = values.dataset !== undefined
+      ? await readDataset(values.dataset)
+      : (await compileDataset({ dataDir: values.data })).quads;
+    const progress = terminalProgress();
+    const result = await publish(quads, {
+      endpoint: values.endpoint,
+      graph: values.graph,
+      sparql: values.sparql,
+      credentials,
+      chunkTriples,
+      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+      onProgress: progress.listener,
+    }).finally(progress.end);
+    io.out(`published ${result.triples} triples to <${values.graph}> at ${values.endpoint} in ${result.chunks} `
+      + `chunk${result.chunks === 1 ? '' : 's'}, ${result.seconds.toFixed(1)} s; ${result.sparql} counts ${result.stored}\n`);
+    return 0;
+  },
+};
+
+/** An absolute IRI option (one that can go between <> in SPARQL), or a usage error. */
+function absoluteIri(option: string, text: string): void {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\u0000-\u0020<>"{}|^`\\]*$/.test(text)) throw new UsageError(`${option} takes an absolute IRI, not "${text}"`);
+}
+
+/** An http(s) URL option, or a usage error. */
+function httpUrl(option: string, text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`${option} takes an absolute http(s) URL, not "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${option} takes an http(s) URL, not "${text}"`);
+  return url;
+}
 
 const schemaCommand: Command = {
   help: `pharmald schema
@@ -279,6 +390,7 @@ export const commands: Readonly<Record<string, Command>> = {
   build: buildCommand,
   validate: validateCommand,
   query: queryCommand,
+  publish: publishCommand,
   schema: schemaCommand,
   serve: serveCommand,
   release: releaseCommand,

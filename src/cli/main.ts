@@ -11,8 +11,10 @@ const usage = `pharmald: pharmacology mechanism-of-action knowledge as validated
 Usage:
   pharmald build [--data DIR] [--out DIR] [--fail-on warning]   build dist/ from the YAML data
   pharmald validate [--data DIR] [--fail-on warning]            check the data without writing
-  pharmald query FILE.rq | -e SPARQL [--format F] [--data DIR | --dataset FILE]
+  pharmald query FILE.rq | -e SPARQL [--format F] [--data DIR | --dataset FILE | --endpoint URL]
   pharmald serve [--port N] [--host H]                         SPARQL endpoint and pages over HTTP
+  pharmald publish --endpoint URL --graph IRI [--user U --password-env VAR]
+                                                               load a triplestore (Graph Store Protocol)
   pharmald release --version X.Y.Z                             an immutable, versioned release
   pharmald diff OLD_DIST NEW_DIST [--format F] [--exit-code]   what changed, in domain terms
   pharmald schema                                               print the JSON Schema of data files
