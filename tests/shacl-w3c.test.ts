@@ -267,7 +267,7 @@ describe('W3C SHACL core tests through validate()', () => {
     mkdirSync(path.dirname(ARTIFACT), { recursive: true });
     writeFileSync(ARTIFACT, `${JSON.stringify({
       suite: 'W3C SHACL test suite, tests/core (tests/fixtures/shacl-w3c/core)',
-      validator: 'pharmald validate() (src/validate/validate.ts) on rdf-validate-shacl',
+      validator: 'pharmald validate() (src/validate/validate.ts) : the compiled validator, rdf-validate-shacl where it falls back',
       summary,
       passed,
       total: cases.length,

@@ -1,7 +1,16 @@
 // **validate** checks a data graph against SHACL shapes and returns the results as plain data.
+// It compiles the shapes once (shapes.ts), indexes the data once (data-graph.ts) and evaluates each focus
+// node's constraints directly (engine.ts): the same results as rdf-validate-shacl, many times faster.
+// A shapes graph that uses something the compiled validator does not implement (SPARQL, recursion…), data
+// in named graphs, or a (node, shape) pair checked often enough to hit rdf-validate-shacl's check limit,
+// goes to rdf-validate-shacl itself (fallback.ts), so the results never depend on which one ran.
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
-import { Store } from 'n3';
-import SHACLValidator from 'rdf-validate-shacl';
+import type { Store } from 'n3';
+import { DataGraph } from './data-graph.js';
+import { CheckLimitReached, runShapes, type RawResult } from './engine.js';
+import { toStore, validateWithRdfValidateShacl } from './fallback.js';
+import { Unsupported } from './shapes-graph.js';
+import { compileShapes, type CompiledShapes } from './shapes.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 
@@ -24,35 +33,89 @@ export interface ValidationResult {
   readonly constraintComponent: Term | null;
 }
 
+/** Which validator produced a report: our compiled one, or rdf-validate-shacl as the fallback. */
+export type ValidationEngine = 'compiled' | 'rdf-validate-shacl';
+
 export interface ValidationReport {
   readonly conforms: boolean;
   readonly results: readonly ValidationResult[];
+  /** Which validator ran, and why rdf-validate-shacl did if it did. */
+  readonly engine?: ValidationEngine;
+  readonly fallbackReason?: string;
+}
+
+export interface ValidateOptions {
+  /** 'auto' (default): compiled where it applies, else rdf-validate-shacl. Forcing 'compiled' throws where it does not apply. */
+  readonly engine?: 'auto' | ValidationEngine;
+}
+
+/** What validate() will do with a shapes graph, decided by reading the shapes once. */
+export type ValidationPlan =
+  | { readonly engine: 'compiled'; readonly shapes: CompiledShapes }
+  | { readonly engine: 'rdf-validate-shacl'; readonly reason: string };
+
+const plans = new WeakMap<object, ValidationPlan>();
+
+/** Compiles the shapes graph, or says why it goes to rdf-validate-shacl. Cached per shapes object. */
+export function planValidation(shapes: DatasetCore | readonly Quad[]): ValidationPlan {
+  const known = plans.get(shapes);
+  if (known) return known;
+  let plan: ValidationPlan;
+  try {
+    plan = { engine: 'compiled', shapes: compileShapes(shapes as Iterable<Quad>) };
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    plan = { engine: 'rdf-validate-shacl', reason: error.message };
+  }
+  plans.set(shapes, plan);
+  return plan;
 }
 
 /** Validates `data` against `shapes` (SHACL Core). */
-export async function validate(data: DatasetCore | readonly Quad[], shapes: DatasetCore | readonly Quad[]): Promise<ValidationReport> {
-  const shapesStore = toStore(shapes);
-  const validator = new SHACLValidator(shapesStore);
-  const report = await validator.validate(toStore(data));
-  const results = report.results.map((result): ValidationResult => ({
+export async function validate(data: DatasetCore | readonly Quad[], shapes: DatasetCore | readonly Quad[], options: ValidateOptions = {}): Promise<ValidationReport> {
+  const wanted = options.engine ?? 'auto';
+  let reason: string;
+  if (wanted !== 'rdf-validate-shacl') {
+    const plan = planValidation(shapes);
+    if (plan.engine === 'compiled') {
+      const outcome = runCompiled(plan.shapes, data);
+      if (typeof outcome !== 'string') return report(outcome, plan.shapes.store, 'compiled');
+      reason = outcome;
+    } else {
+      reason = plan.reason;
+    }
+    if (wanted === 'compiled') throw new Error(`the compiled SHACL validator does not apply: ${reason}`);
+  } else {
+    reason = 'asked for';
+  }
+  return { ...report(await validateWithRdfValidateShacl(data, shapes), toStore(shapes), 'rdf-validate-shacl'), fallbackReason: reason };
+}
+
+/** The compiled validator's results, or why it cannot give them. */
+function runCompiled(shapes: CompiledShapes, data: DatasetCore | readonly Quad[]): RawResult[] | string {
+  const graph = DataGraph.of(data as Iterable<Quad>, shapes.vocabulary);
+  if (!graph) return 'data in a named graph';
+  try {
+    return runShapes(shapes, graph);
+  } catch (error) {
+    if (error instanceof CheckLimitReached) return `rdf-validate-shacl's check limit: ${error.message}`;
+    throw error;
+  }
+}
+
+function report(raw: readonly RawResult[], shapes: Store, engine: ValidationEngine): ValidationReport {
+  const results = raw.map((result): ValidationResult => ({
     severity: severityOf(result.severity),
     severityIri: result.severity?.value ?? `${SH}Violation`,
     focusNode: result.focusNode,
     path: result.path,
     value: result.value,
-    message: result.message.map((term) => term.value).join(' ') || localName(result.sourceConstraintComponent?.value ?? 'constraint violated'),
-    shape: nodeShapeOf(shapesStore, result.sourceShape),
+    message: result.message || localName(result.component?.value ?? 'constraint violated'),
+    shape: nodeShapeOf(shapes, result.sourceShape),
     sourceShape: result.sourceShape,
-    constraintComponent: result.sourceConstraintComponent,
+    constraintComponent: result.component,
   }));
-  return { conforms: report.conforms, results };
-}
-
-function toStore(quads: DatasetCore | readonly Quad[]): Store {
-  if (quads instanceof Store) return quads;
-  const store = new Store();
-  for (const quad of quads as Iterable<Quad>) store.addQuad(quad);
-  return store;
+  return { conforms: results.length === 0, results, engine };
 }
 
 function severityOf(term: Term | null): ResultSeverity {

@@ -1,0 +1,14 @@
+// **terms** gives every RDF term a string key, so that the compiled validator can index the data graph in
+// plain Maps and Sets (RDF/JS terms compare by value, not by identity).
+import type { Term } from '@rdfjs/types';
+
+/** A string that is equal for two terms exactly when `a.equals(b)`. An IRI is its own key (no allocation). */
+export function termKey(term: Term): string {
+  switch (term.termType) {
+    case 'NamedNode': return term.value;
+    case 'BlankNode': return `_:${term.value}`;
+    case 'Literal': return term.language ? `"${term.value}"@${term.language}` : `"${term.value}"^^${term.datatype.value}`;
+    default: return `?${term.termType}:${term.value}`;
+  }
+}
+
