@@ -196,7 +196,7 @@ const DESCRIPTIONS = {
   compile: 'compileDataset: load + map + ontology + SHACL',
   build: 'build(): YAML → RDF → SHACL → all formats (+ site) → write',
   'build-data': 'build({ site: false }): the same without the web pages',
-  'validate-ours': 'our validate() (quads → N3.Store → rdf-validate-shacl)',
+  'validate-ours': 'our validate(): compile shapes + index quads + validate',
   'validate-rdf-validate-shacl': 'rdf-validate-shacl on a ready N3.Store',
   'validate-shacl-engine': 'shacl-engine on the same N3.Store',
   'ser-turtle': 'our toTurtle',
@@ -328,8 +328,22 @@ function compareValidation(stages, expectedViolations) {
     mismatches.push(diff);
   }
   const violationsFound = Object.fromEntries(Object.entries(first).map(([n, r]) => [n, r.bySeverity?.['sh:Violation'] ?? 0]));
+  // Every field (focus node, path, value, severity, component, source shape, message), against ours.
+  const full = {};
+  const ours = first['validate-ours'];
+  for (const [name, r] of entries) {
+    if (name === 'validate-ours' || !ours?.fullHash || !r.fullHash) continue;
+    const same = ours.fullHash === r.fullHash;
+    full[name] = { identical: same };
+    if (!same && ours.full && r.full) {
+      const theirs = new Set(r.full), mine = new Set(ours.full);
+      full[name].onlyOurs = ours.full.filter((t) => !theirs.has(t)).slice(0, 5);
+      full[name].onlyTheirs = r.full.filter((t) => !mine.has(t)).slice(0, 5);
+    }
+  }
   return {
-    expectedViolations, violationsFound, summary, identical: mismatches.length === 0 && entries.length > 1, mismatches,
+    expectedViolations, violationsFound, summary, identical: mismatches.length === 0 && entries.length > 1, mismatches, full,
+    engine: ours?.engine, fallbackReason: ours?.fallbackReason,
     violations: first['validate-ours']?.violations ?? Object.values(first)[0]?.violations ?? [],
   };
 }
@@ -373,6 +387,8 @@ function ratios(stages, queries) {
     'our JSON-LD / what-if JSON-LD from quads': ratio(s['ser-jsonld'], s['whatif-jsonld-quads']),
     'our validation / rdf-validate-shacl': ratio(s['validate-ours'], s['validate-rdf-validate-shacl']),
     'our validation / shacl-engine': ratio(s['validate-ours'], s['validate-shacl-engine']),
+    'rdf-validate-shacl / our validation (× faster)': ratio(s['validate-rdf-validate-shacl'], s['validate-ours']),
+    'shacl-engine / our validation (× faster)': ratio(s['validate-shacl-engine'], s['validate-ours']),
   };
   for (const [engine, name] of [['comunica', 'Comunica'], ['comunica-indexed', 'what-if Comunica + indexed source']]) {
     for (const id of Object.keys(queries?.[engine]?.queries ?? {})) {
@@ -446,11 +462,15 @@ export function printSize(result) {
   if (validation) {
     lines.push(`\nvalidation: ${validation.expectedViolations} violations injected; found ${Object.entries(validation.violationsFound).map(([n, k]) => `${n.replace('validate-', '')} ${k}`).join(', ')}; results ${validation.identical ? 'IDENTICAL' : 'DIFFER'} across engines (${Object.entries(validation.summary).map(([n, s]) => `${n.replace('validate-', '')} ${s.results}`).join(', ')})`);
     for (const m of validation.mismatches) lines.push(`  MISMATCH ${m.between.join(' vs ')}: ${JSON.stringify(m.onlyIn ?? m.counts)}`);
+    if (validation.engine) lines.push(`ours ran the ${validation.engine} validator${validation.fallbackReason ? ` (fallback: ${validation.fallbackReason})` : ''}`);
+    for (const [name, f] of Object.entries(validation.full ?? {})) {
+      lines.push(`every field (focus, path, value, severity, component, source shape, message), ours vs ${name.replace('validate-', '')}: ${f.identical ? 'IDENTICAL' : 'DIFFER'}${f.identical ? '' : ` — only ours ${JSON.stringify(f.onlyOurs)}; only theirs ${JSON.stringify(f.onlyTheirs)}`}`);
+    }
   }
   if (queries) {
     const ids = Object.keys(queries.comunica?.queries ?? queries.oxigraph?.queries ?? {});
     const qrows = [];
-    const names = { comunica: 'Comunica over N3.Store', oxigraph: 'Oxigraph', 'comunica-indexed': 'what-if: Comunica + indexed source' };
+    const names = { comunica: 'Comunica over N3.Store (our query(): whole BGPs to the source)', oxigraph: 'Oxigraph', 'comunica-indexed': 'what-if: Comunica pattern by pattern (indexed source)' };
     for (const engine of ['comunica', 'oxigraph', 'comunica-indexed']) {
       const e = queries[engine];
       if (!e) continue;
@@ -580,7 +600,7 @@ async function main() {
     result.loadavg = [load0, os.loadavg()[0]];
     result.wallS = (performance.now() - sizeStarted) / 1000;
     // Keep the JSON small: the full tuple lists were only needed for the comparison.
-    for (const s of Object.values(result.stages)) for (const r of s.runs ?? []) delete r.tuples;
+    for (const s of Object.values(result.stages)) for (const r of s.runs ?? []) { delete r.tuples; delete r.full; }
     for (const e of ['comunica', 'oxigraph', 'comunica-indexed']) for (const q of Object.values(result.queries?.[e]?.queries ?? {})) if (Array.isArray(q.keys) && q.keys.length > 20) q.keys = q.keys.slice(0, 20);
     save();
     log(printSize(result));

@@ -3,10 +3,12 @@
 // actors, their order and the cardinalities they were given), and every call Comunica makes to the source
 // (match and countQuads, grouped by which positions of the pattern are bound), with timings.
 //
-//   node bench/explain.mjs [--size 100k] [--query b] [--source store|wrapped] [--cap S]
+//   node bench/explain.mjs [--size 100k] [--query b] [--source store|wrapped|ours] [--cap S]
 //
-// --source wrapped runs the same query over bench/source.mjs (PredicateIndexedSource: match(?, p, ?) from
-// per-predicate arrays), to compare.
+// --source ours runs the query as pharmald's query() does (whole basic graph patterns handed to the source,
+// src/query/querysource.ts) and prints what Comunica handed to the source and the plan around it.
+// --source wrapped runs the same query over bench/source.mjs's IndexedSource given as a plain RDF/JS source
+// (Comunica joins pattern by pattern), to compare.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +79,28 @@ async function main() {
   let t0 = performance.now();
   const store = new Store(new Parser({ format: 'application/n-triples' }).parse(readFileSync(path.join(dir, 'dataset.nt'), 'utf8')));
   console.log(`N3.Store: ${store.size} quads in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (opt.source === 'ours') {
+    // What query() does: the whole basic graph pattern goes to the source (src/query/querysource.ts).
+    const { ConjunctiveQuerySource, IndexedSource } = await import('./source.mjs');
+    const ours = new ConjunctiveQuerySource(new IndexedSource(store));
+    const handed = [];
+    const queryBindings = ours.queryBindings.bind(ours);
+    ours.queryBindings = (operation, context) => {
+      handed.push(operation.type === 'pattern' ? 'pattern' : `${operation.type} of ${operation.input?.length ?? operation.patterns?.length} operations`);
+      return queryBindings(operation, context);
+    };
+    const engine = new QueryEngine();
+    console.log(`\nquery (${q.id}) ${q.title}:\n${q.sparql}`);
+    for (const run of ['cold', 'warm']) {
+      handed.length = 0;
+      t0 = performance.now();
+      const rows = await (await engine.queryBindings(q.sparql, ours.context)).toArray();
+      console.log(`${run}: ${rows.length} rows in ${(performance.now() - t0).toFixed(1)} ms; handed to the source: ${handed.join(', ')}`);
+    }
+    const plan = await engine.explain(q.sparql, ours.context, 'physical');
+    console.log(`\nphysical plan:\n${typeof plan.data === 'string' ? plan.data : JSON.stringify(plan.data, null, 2)}`);
+    return;
+  }
   let source = store;
   if (opt.source === 'wrapped') {
     t0 = performance.now();

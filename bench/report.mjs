@@ -29,11 +29,15 @@ for (const size of data.sizes) {
   if (size.validation) {
     const v = size.validation;
     out.push(`\nValidation: ${v.expectedViolations} violations injected; found ${Object.entries(v.violationsFound).map(([n, k]) => `${n.replace('validate-', '')} ${k}`).join(', ')}; all results ${v.identical ? 'identical' : 'DIFFERENT'} across the engines (${Object.values(v.summary)[0]?.results} results each, as multisets of (focus node, path, severity, component)).`);
+    const full = Object.entries(v.full ?? {});
+    if (v.engine || full.length) {
+      out.push(`Ours ran the ${v.engine ?? '?'} validator${v.fallbackReason ? ` (fallback: ${v.fallbackReason})` : ''}; on every field (focus node, path, value, severity, component, source shape, message) ours is ${full.map(([n, f]) => `${f.identical ? 'identical to' : '**different** from'} ${n.replace('validate-', '')}`).join(' and ')}.`);
+    }
   }
   const q = size.queries;
   if (q) {
     const ids = Object.keys(q.oxigraph?.queries ?? q.comunica?.queries ?? {});
-    const names = { comunica: 'Comunica over N3.Store (our query())', oxigraph: 'Oxigraph', 'comunica-indexed': 'what-if: Comunica over bench/source.mjs' };
+    const names = { comunica: 'Comunica over N3.Store (our query(): whole BGPs to the source)', oxigraph: 'Oxigraph', 'comunica-indexed': 'what-if: Comunica pattern by pattern (indexed source)' };
     const qrows = [];
     for (const e of ['comunica', 'oxigraph', 'comunica-indexed']) {
       if (!q[e]) continue;

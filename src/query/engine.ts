@@ -1,9 +1,11 @@
 // **engine** is a small façade over Comunica: one engine per process, queries over an in-memory dataset,
-// results as plain RDF/JS terms.
+// results as plain RDF/JS terms. Comunica reads the dataset through querysource.ts, registered as an
+// already identified source, which receives whole basic graph patterns.
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Store } from 'n3';
 import { QueryError } from '../errors.js';
+import { ConjunctiveQuerySource } from './querysource.js';
 import { IndexedSource } from './source.js';
 
 /** A SELECT answer: the projected variables in order, and one row of bound terms per solution. */
@@ -23,18 +25,24 @@ export interface QuadsResult {
 export type QueryResult = BindingsResult | BooleanResult | QuadsResult;
 
 let engine: QueryEngine | undefined;
-/** One indexed source per store, built on its first query and kept while the store lives. */
-const sources = new WeakMap<Store, IndexedSource>();
+/** One source per store, made on its first query and kept while the store lives (its caches follow the store's size). */
+const sources = new WeakMap<Store, ConjunctiveQuerySource>();
+/**
+ * Comunica applies FROM / FROM NAMED by rewriting the patterns of a graph pattern after the source took it
+ * whole, which leaves those patterns without a source; a query that may have a dataset clause (the word
+ * FROM anywhere, so never a miss) goes pattern by pattern through the same indexed source instead.
+ */
+const mayHaveDataset = /\bfrom\b/i;
 
 /** Runs a SPARQL query over a dataset in memory. UPDATE is refused: the data is read-only. */
 export async function query(dataset: DatasetCore | readonly Quad[], sparql: string): Promise<QueryResult> {
   engine ??= new QueryEngine();
   const store = dataset instanceof Store ? dataset : toStore(dataset);
   let source = sources.get(store);
-  if (!source) sources.set(store, (source = new IndexedSource(store)));
+  if (!source) sources.set(store, (source = new ConjunctiveQuerySource(new IndexedSource(store))));
   let result;
   try {
-    result = await engine.query(sparql, { sources: [source] });
+    result = await engine.query(sparql, mayHaveDataset.test(sparql) ? { sources: [source.referenceValue] } : source.context);
   } catch (error) {
     throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
   }

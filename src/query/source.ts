@@ -1,55 +1,194 @@
-// **source** is how Comunica reads an N3.Store. Comunica asks an RDF/JS source countQuads() for join
-// planning and match() for quads; during a bind join it opens the still-unbound patterns once per binding
-// just to read their metadata, then drops them. N3.Store answers match(?, p, ?) by first listing every key
-// of the predicate's object index (100,000 keys for rdfs:label at 1 M triples), so each of those probes costs
-// O(distinct objects). Here, match(?, p, ?) streams a per-predicate array lazily (a dropped probe costs O(1)),
-// and counts of patterns with two or more wildcards, which walk a whole index, are cached.
-import { Readable } from 'node:stream';
-import type { Quad, Term } from '@rdfjs/types';
-import type { Store } from 'n3';
+// **source** is how Comunica reads an N3.Store. Comunica's RDF/JS source actor asks countQuads() for join
+// planning and, when the source has it, matchBindings() for solutions; during a bind join it opens the
+// still-unbound patterns once per binding just to read their metadata, then drops them. An N3.Store
+// answers match() with a Node Readable (an event and a buffer per quad, then Comunica turns quads into
+// bindings in two more iterators), lists every object key of a predicate before the first quad of
+// match(?, p, ?), and counts (?, p, ?) by walking that index. Here, matchBindings() gives bindings straight
+// from an array (loaded on the first read, so a dropped probe costs nothing), (?, p, ?) and large (?, p, o)
+// answers are kept per graph, counts of patterns with two or more wildcards are cached, a predicate looked up
+// by subject or object again and again (a join probing it once per solution) gets its own index by that
+// term (the store's lookups hash every IRI against its whole term table: slow at 1 M triples). It does not
+// offer countDistinctTerms: with those `distinctValues` Comunica's pattern-by-pattern planner chose hash
+// joins over whole predicates for (b) at 1 M (0.69 s instead of 0.23 s). The caches belong to one state of
+// the store: a change of its size clears them.
+import type * as RDF from '@rdfjs/types';
+import { termToId, type Store } from 'n3';
+import { LazyArrayIterator } from './iterator.js';
 
-type Pattern = Term | null | undefined;
-const unbound = (term: Pattern) => !term || term.termType === 'Variable';
+type Pattern = RDF.Term | null | undefined;
+type Position = 'subject' | 'predicate' | 'object' | 'graph';
+const POSITIONS: readonly Position[] = ['subject', 'predicate', 'object', 'graph'];
+/** Answers of (?, p, o) at least this large are kept for the next query. */
+const KEEP_AT_LEAST = 256;
+/** After this many lookups of one predicate by subject (or by object), its quads are indexed by that term. */
+const INDEX_AFTER = 64;
+const NONE: readonly RDF.Quad[] = [];
 
 export class IndexedSource {
   readonly #store: Store;
-  /** Quads by predicate; only built when the store has no named graphs, so default-graph reads stay exact. */
-  readonly #byPredicate = new Map<string, Quad[]>();
-  readonly #defaultGraphOnly: boolean;
-  readonly #counts = new Map<string, number>();
+  #size: number;
+  /** Answers of (?, p, ?) and large ones of (?, p, o), by graph key, predicate and object key. */
+  #answers = new Map<string, RDF.Quad[]>();
+  #counts = new Map<string, number>();
+  /** A predicate's quads (in one graph, or all) by subject or by object key, for predicates looked up often. */
+  #byTerm = new Map<string, Map<string, RDF.Quad[]>>();
+  #lookups = new Map<string, number>();
+  readonly #indexAfter: number;
 
-  constructor(store: Store) {
+  /** `indexAfter`: lookups of one predicate by subject (or object) before its quads are indexed by it. */
+  constructor(store: Store, options: { readonly indexAfter?: number } = {}) {
     this.#store = store;
-    this.#defaultGraphOnly = store.getGraphs(null, null, null).every((graph) => graph.termType === 'DefaultGraph');
-    if (!this.#defaultGraphOnly) return;
-    for (const quad of store.readQuads(null, null, null, null)) {
-      let list = this.#byPredicate.get(quad.predicate.value);
-      if (!list) this.#byPredicate.set(quad.predicate.value, (list = []));
-      list.push(quad);
-    }
+    this.#size = store.size;
+    this.#indexAfter = options.indexAfter ?? INDEX_AFTER;
   }
 
-  match(subject?: Pattern, predicate?: Pattern, object?: Pattern, graph?: Pattern): ReturnType<Store['match']> {
-    if (this.#defaultGraphOnly && unbound(subject) && !unbound(predicate) && unbound(object)) {
-      const quads = this.#byPredicate.get(predicate!.value) ?? [];
-      return Readable.from((function* lazily() { yield* quads; })(), { objectMode: true }) as unknown as ReturnType<Store['match']>;
-    }
-    type Match = Parameters<Store['match']>;
-    return this.#store.match(asTerm(subject) as Match[0], asTerm(predicate) as Match[1], asTerm(object) as Match[2], asTerm(graph) as Match[3]);
+  /** RDF/JS Source: the quads matching a pattern; variables and null are wildcards. */
+  match(subject?: Pattern, predicate?: Pattern, object?: Pattern, graph?: Pattern): RDF.Stream<RDF.Quad> {
+    const terms = [subject, predicate, object, graph].map(concrete) as Concrete;
+    return new LazyArrayIterator(() => this.#quads(terms), (quad) => quad);
   }
 
+  /**
+   * Comunica's extension of RDF/JS Source: the solutions of one quad pattern as bindings of its variables.
+   * A variable may occur in several positions (the quad must then agree), and a quoted triple pattern is
+   * matched term by term.
+   */
+  matchBindings(factory: RDF.BindingsFactory, subject: RDF.Term, predicate: RDF.Term, object: RDF.Term, graph: RDF.Term): LazyArrayIterator<RDF.Quad, RDF.Bindings> {
+    const pattern = [subject, predicate, object, graph];
+    const terms = pattern.map(concrete) as Concrete;
+    // The positions left open, each with the variable (or quoted triple pattern) found there.
+    const slots = POSITIONS.flatMap((position, i) => (terms[i] === null ? [{ position, term: pattern[i] as RDF.Term }] : []));
+    const plain = slots.every(({ term }) => term.termType === 'Variable')
+      && new Set(slots.map(({ term }) => term.value)).size === slots.length;
+    let bind: (quad: RDF.Quad) => RDF.Bindings | null;
+    const [first, second] = slots;
+    if (plain && slots.length === 1 && first) {
+      const { position, term } = first;
+      bind = (quad) => factory.bindings([[term as RDF.Variable, quad[position]]]);
+    } else if (plain && slots.length === 2 && first && second) {
+      const [p0, v0, p1, v1] = [first.position, first.term as RDF.Variable, second.position, second.term as RDF.Variable];
+      bind = (quad) => factory.bindings([[v0, quad[p0]], [v1, quad[p1]]]);
+    } else if (plain) {
+      bind = (quad) => factory.bindings(slots.map(({ position, term }) => [term as RDF.Variable, quad[position]]));
+    } else {
+      bind = (quad) => {
+        const found = new Map<string, [RDF.Variable, RDF.Term]>();
+        for (const { position, term } of slots) if (!unify(term, quad[position], found)) return null;
+        return factory.bindings([...found.values()]);
+      };
+    }
+    return new LazyArrayIterator(() => this.#quads(terms), bind);
+  }
+
+  /** The number of quads matching a pattern (exact). */
   countQuads(subject?: Pattern, predicate?: Pattern, object?: Pattern, graph?: Pattern): number {
-    const terms = [subject, predicate, object, graph].map(asTerm);
-    type Count = Parameters<Store['countQuads']>;
-    const count = () => this.#store.countQuads(...(terms as unknown as Count));
-    if (terms.filter((t) => t === null).length < 2) return count();
-    const key = terms.map((t) => (t ? `${t.termType}:${t.value}` : '?')).join(' ');
+    this.#check();
+    const s = concrete(subject);
+    const p = concrete(predicate);
+    const o = concrete(object);
+    const g = concrete(graph);
+    if (!s && p && !o) {
+      const kept = this.#answers.get(answerKey(p, null, g));
+      if (kept) return kept.length;
+    }
+    if (p && (s || o)) {
+      const kept = s ? undefined : this.#answers.get(answerKey(p, o, g));
+      if (kept) return kept.length;
+      const quads = s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
+      if (quads) return s && o ? quads.reduce((n, quad) => (quad.object.equals(o) ? n + 1 : n), 0) : quads.length;
+    }
+    // One wildcard or none: the store's index counters answer at once.
+    if ((s ? 0 : 1) + (p ? 0 : 1) + (o ? 0 : 1) + (g ? 0 : 1) < 2) return this.#store.countQuads(s, p, o, g);
+    const key = `${key0(s)} ${key0(p)} ${key0(o)} ${key0(g)}`;
     let cached = this.#counts.get(key);
-    if (cached === undefined) this.#counts.set(key, (cached = count()));
+    if (cached === undefined) this.#counts.set(key, (cached = this.#store.countQuads(s, p, o, g)));
     return cached;
+  }
+
+  /** The quads matching a pattern (null = any), from a kept array where there is one; do not modify it. */
+  quads(subject: RDF.Term | null, predicate: RDF.Term | null, object: RDF.Term | null, graph: RDF.Term | null): readonly RDF.Quad[] {
+    return this.#quads([concrete(subject), concrete(predicate), concrete(object), concrete(graph)]);
+  }
+
+  #quads([s, p, o, g]: Concrete): readonly RDF.Quad[] {
+    this.#check();
+    const keep = !s && p !== null;
+    if (keep) {
+      const kept = this.#answers.get(answerKey(p, o, g));
+      if (kept) return kept;
+    }
+    if (p && (s || o)) {
+      const quads = s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
+      if (quads) return s && o ? quads.filter((quad) => quad.object.equals(o)) : quads;
+    }
+    const quads = this.#store.getQuads(s, p, o, g);
+    if (keep && (o === null || quads.length >= KEEP_AT_LEAST)) this.#answers.set(answerKey(p, o, g), quads);
+    return quads;
+  }
+
+  /**
+   * The quads of (term, p, ?, g) or (?, p, term, g) from the predicate's index by subject or object, once
+   * the predicate has been looked up that way often enough to pay for it (a bind join or a nested loop
+   * looks up one predicate once per solution; the store's own lookup goes through its whole term table).
+   */
+  #indexed(side: 'subject' | 'object', term: RDF.Term, p: RDF.Term, g: RDF.Term | null): readonly RDF.Quad[] | undefined {
+    const key = `${side} ${answerKey(p, null, g)}`;
+    let index = this.#byTerm.get(key);
+    if (!index) {
+      const lookups = (this.#lookups.get(key) ?? 0) + 1;
+      this.#lookups.set(key, lookups);
+      if (lookups < this.#indexAfter) return undefined;
+      index = new Map();
+      for (const quad of this.#quads([null, p, null, g])) {
+        const k = key0(quad[side]);
+        const list = index.get(k);
+        if (list) list.push(quad);
+        else index.set(k, [quad]);
+      }
+      this.#byTerm.set(key, index);
+    }
+    return index.get(key0(term)) ?? NONE;
+  }
+
+  /** Forgets every answer, count and index once the store has changed. */
+  #check(): void {
+    if (this.#store.size === this.#size) return;
+    this.#size = this.#store.size;
+    this.#answers = new Map();
+    this.#counts = new Map();
+    this.#byTerm = new Map();
+    this.#lookups = new Map();
   }
 }
 
-function asTerm(term: Pattern): Term | null {
-  return term && term.termType !== 'Variable' ? term : null;
+type Concrete = [RDF.Term | null, RDF.Term | null, RDF.Term | null, RDF.Term | null];
+
+/** A pattern term that can be looked up: not a variable and, for a quoted triple, none inside it. */
+function concrete(term: Pattern): RDF.Term | null {
+  if (!term || term.termType === 'Variable') return null;
+  if (term.termType === 'Quad' && !POSITIONS.every((position) => concrete(term[position]) !== null)) return null;
+  return term;
+}
+
+function key0(term: RDF.Term | null): string {
+  return term === null ? '?' : `${term.termType}:${termToId(term as Parameters<typeof termToId>[0])}`;
+}
+
+function answerKey(p: RDF.Term, o: RDF.Term | null, g: RDF.Term | null): string {
+  return `${key0(g)} ${p.value} ${key0(o)}`;
+}
+
+/** Matches a pattern term against a data term, binding variables consistently. */
+function unify(pattern: RDF.Term, term: RDF.Term, found: Map<string, [RDF.Variable, RDF.Term]>): boolean {
+  if (pattern.termType === 'Variable') {
+    const bound = found.get(pattern.value);
+    if (bound) return bound[1].equals(term);
+    found.set(pattern.value, [pattern, term]);
+    return true;
+  }
+  if (pattern.termType === 'Quad') {
+    if (term.termType !== 'Quad') return false;
+    return POSITIONS.every((position) => unify(pattern[position], term[position], found));
+  }
+  return pattern.equals(term);
 }
