@@ -1,28 +1,15 @@
 // **engine** is a small façade over Comunica: one engine per process, queries over an in-memory dataset,
 // results as plain RDF/JS terms. Comunica reads the dataset through querysource.ts, registered as an
 // already identified source, which receives whole basic graph patterns.
-import type { DatasetCore, Quad, Term } from '@rdfjs/types';
+import type { DatasetCore, Quad } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Store } from 'n3';
 import { QueryError } from '../errors.js';
+import { readAnswer, type QueryResult } from './answer.js';
 import { ConjunctiveQuerySource } from './querysource.js';
 import { IndexedSource } from './source.js';
 
-/** A SELECT answer: the projected variables in order, and one row of bound terms per solution. */
-export interface BindingsResult {
-  readonly type: 'bindings';
-  readonly variables: readonly string[];
-  readonly rows: readonly Readonly<Record<string, Term>>[];
-}
-export interface BooleanResult {
-  readonly type: 'boolean';
-  readonly value: boolean;
-}
-export interface QuadsResult {
-  readonly type: 'quads';
-  readonly quads: readonly Quad[];
-}
-export type QueryResult = BindingsResult | BooleanResult | QuadsResult;
+export type { BindingsResult, BooleanResult, QuadsResult, QueryResult } from './answer.js';
 
 let engine: QueryEngine | undefined;
 /** One source per store, made on its first query and kept while the store lives (its caches follow the store's size). */
@@ -47,24 +34,7 @@ export async function query(dataset: DatasetCore | readonly Quad[], sparql: stri
     throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    switch (result.resultType) {
-      case 'bindings': {
-        const metadata = await result.metadata();
-        const variables = metadata.variables.map((v: unknown) => variableName(v));
-        const rows = (await (await result.execute()).toArray()).map((bindings) => {
-          const row: Record<string, Term> = {};
-          for (const [variable, term] of bindings) row[variable.value] = term;
-          return row;
-        });
-        return { type: 'bindings', variables, rows };
-      }
-      case 'boolean':
-        return { type: 'boolean', value: await result.execute() };
-      case 'quads':
-        return { type: 'quads', quads: await (await result.execute()).toArray() };
-      default:
-        throw new QueryError('SPARQL UPDATE is not supported: the dataset is read-only');
-    }
+    return await readAnswer(result, 'SPARQL UPDATE is not supported: the dataset is read-only');
   } catch (error) {
     if (error instanceof QueryError) throw error;
     throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
@@ -75,10 +45,4 @@ function toStore(quads: DatasetCore | readonly Quad[]): Store {
   const store = new Store();
   for (const quad of quads as Iterable<Quad>) store.addQuad(quad);
   return store;
-}
-
-/** Comunica 5 lists variables as RDF/JS Variables; earlier versions wrapped them as { variable }. */
-function variableName(entry: unknown): string {
-  const term = (entry as { variable?: Term }).variable ?? (entry as Term);
-  return term.value;
 }

@@ -1,11 +1,10 @@
 // **remote** runs a SPARQL query against a store's SPARQL 1.1 endpoint through Comunica, with answers in
 // the same shape as the in-process engine (engine.ts), so `pharmald query --endpoint` prints them with the
 // same formatting code.
-import type { Term } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import { oneLine, QueryError } from '../errors.js';
 import { networkReason } from '../publish/network.js';
-import type { QueryResult } from './engine.js';
+import { readAnswer, type QueryResult } from './answer.js';
 
 let engine: QueryEngine | undefined;
 
@@ -42,24 +41,7 @@ export async function queryEndpoint(endpoint: string, sparql: string, options: R
     return fail(error);
   }
   try {
-    switch (result.resultType) {
-      case 'bindings': {
-        const metadata = await result.metadata();
-        const variables = metadata.variables.map((v: unknown) => ((v as { variable?: Term }).variable ?? (v as Term)).value);
-        const rows = (await (await result.execute()).toArray()).map((bindings) => {
-          const row: Record<string, Term> = {};
-          for (const [variable, term] of bindings) row[variable.value] = term;
-          return row;
-        });
-        return { type: 'bindings', variables, rows };
-      }
-      case 'boolean':
-        return { type: 'boolean', value: await result.execute() };
-      case 'quads':
-        return { type: 'quads', quads: await (await result.execute()).toArray() };
-      default:
-        throw new QueryError('SPARQL UPDATE is not supported by pharmald query: it only reads');
-    }
+    return await readAnswer(result, 'SPARQL UPDATE is not supported by pharmald query: it only reads');
   } catch (error) {
     if (error instanceof QueryError) throw error;
     return fail(error);

@@ -1,0 +1,52 @@
+// **answer** is what a query gives back, as plain RDF/JS terms: the rows of a SELECT, the boolean of an ASK, the
+// quads of a CONSTRUCT or DESCRIBE. One reading of Comunica's result, shared by the in-process engine
+// (engine.ts) and remote endpoints (remote.ts).
+import type { Quad, Term } from '@rdfjs/types';
+import type { QueryEngine } from '@comunica/query-sparql';
+import { QueryError } from '../errors.js';
+
+/** A SELECT answer: the projected variables in order, and one row of bound terms per solution. */
+export interface BindingsResult {
+  readonly type: 'bindings';
+  readonly variables: readonly string[];
+  readonly rows: readonly Readonly<Record<string, Term>>[];
+}
+export interface BooleanResult {
+  readonly type: 'boolean';
+  readonly value: boolean;
+}
+export interface QuadsResult {
+  readonly type: 'quads';
+  readonly quads: readonly Quad[];
+}
+export type QueryResult = BindingsResult | BooleanResult | QuadsResult;
+
+type ComunicaResult = Awaited<ReturnType<QueryEngine['query']>>;
+
+/** Reads a Comunica result to the end; an UPDATE is refused with `refusal`. */
+export async function readAnswer(result: ComunicaResult, refusal: string): Promise<QueryResult> {
+  switch (result.resultType) {
+    case 'bindings': {
+      const metadata = await result.metadata();
+      const variables = metadata.variables.map((v: unknown) => variableName(v));
+      const rows = (await (await result.execute()).toArray()).map((bindings) => {
+        const row: Record<string, Term> = {};
+        for (const [variable, term] of bindings) row[variable.value] = term;
+        return row;
+      });
+      return { type: 'bindings', variables, rows };
+    }
+    case 'boolean':
+      return { type: 'boolean', value: await result.execute() };
+    case 'quads':
+      return { type: 'quads', quads: await (await result.execute()).toArray() };
+    default:
+      throw new QueryError(refusal);
+  }
+}
+
+/** Comunica 5 lists variables as RDF/JS Variables; earlier versions wrapped them as { variable }. */
+function variableName(entry: unknown): string {
+  const term = (entry as { variable?: Term }).variable ?? (entry as Term);
+  return term.value;
+}
