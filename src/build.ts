@@ -87,14 +87,20 @@ export async function datasetFiles(
   return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes), mediaType: 'text/turtle' }];
 }
 
-export interface BuildResult extends CompiledDataset {
+/** What a build made: the dataset (without the model, which a large build lets go before writing) and the files. */
+export interface BuildResult extends Omit<CompiledDataset, 'model'> {
   readonly outDir: string;
   readonly files: readonly { readonly name: string; readonly bytes: number }[];
 }
 
+/** The model is not needed past validation: let it go, it is a good part of a large build's peak memory. */
+function withoutModel({ model: _model, ...rest }: CompiledDataset): Omit<CompiledDataset, 'model'> {
+  return rest;
+}
+
 /** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld, void.ttl, site/. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const compiled = await compileDataset(options);
+  const compiled = withoutModel(await compileDataset(options));
   const outDir = options.outDir ?? 'dist';
   const files: OutputFile[] = [];
   const published = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint }, options.onProgress);

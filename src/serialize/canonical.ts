@@ -10,7 +10,7 @@ const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.labe
  * Arrays this module returned, which are already canonical, so every writer can take them as they are, with the
  * N-Triples form of each quad (without the final " ."), computed for the ordering and kept for the N-Triples file.
  */
-const canonical = new WeakMap<readonly Quad[], readonly string[]>();
+const canonical = new WeakMap<readonly Quad[], readonly string[] | undefined>();
 
 export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
   if (isCanonical(quads)) return quads as Quad[];
@@ -47,8 +47,10 @@ function isCanonical(quads: Iterable<Quad>): boolean {
  * a character below the space after it), so only each subject's lines need sorting.
  */
 export function canonicalNTriples(quads: readonly Quad[]): string {
-  const lines = canonical.get(quads);
-  if (!lines) return toNTriples(quads);
+  if (!canonical.has(quads)) return toNTriples(quads);
+  // The lines are kept for this one use (a build writes the N-Triples once); a second call computes them again.
+  const lines = canonical.get(quads) ?? quads.map((quad) => `${termToNTriples(quad.subject)} ${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`);
+  canonical.set(quads, undefined);
   const sorted: string[] = [];
   for (let start = 0; start < lines.length;) {
     let end = start + 1;
