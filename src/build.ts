@@ -117,7 +117,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     options.onProgress?.({ stage: 'site', done: 0, total: 1 });
     const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology, downloads });
     options.onProgress?.({ stage: 'site', done: 1, total: 1 });
-    files.push(...pages.map((page) => ({ name: `site/${page.name}`, content: page.content })));
+    // One by one: a large dataset has more pages than a spread call takes arguments.
+    for (const page of pages) files.push({ name: `site/${page.name}`, content: page.content });
   }
   // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.
   options.onProgress?.({ stage: 'write', done: 0, total: files.length });

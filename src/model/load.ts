@@ -47,7 +47,7 @@ export async function loadModel(dataDir: string, options: LoadOptions = {}): Pro
     }
   }
   const loaded: LoadedModel = { model: model as unknown as Model, origins, sources };
-  if (diagnostics.length === 0) diagnostics.push(...checkModel(loaded));
+  if (diagnostics.length === 0) for (const diagnostic of checkModel(loaded)) diagnostics.push(diagnostic);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
   return loaded;
 }
