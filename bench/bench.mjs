@@ -221,7 +221,7 @@ async function measureStage(stage, dirs, opts, log) {
   for (let i = 0; i < runs; i++) {
     const args = {
       stage: stage.name, data: input.data, nt: input.nt,
-      out: path.join(dirs.root, 'out'), outFile: path.join(dirs.root, `${stage.name}.nt`),
+      out: path.join(dirs.root, `out-${stage.name}`), outFile: path.join(dirs.root, `${stage.name}.nt`),
       verify: stage.name === 'floor-model' && i === 0,
     };
     const run = await runChild(args, { deadline: () => opts.capS * 1000 });

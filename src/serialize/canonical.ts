@@ -16,12 +16,22 @@ export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
   if (isCanonical(quads)) return quads as Quad[];
   // Grouped by subject, then each group sorted: far cheaper than one sort of every triple (1 M at scale).
   const bySubject = new Map<string, Map<string, { quad: Quad; rank: number }>>();
+  // A graph has few predicates, and an entity's triples come together: write each of those once.
+  const predicates = new Map<string, string>();
+  let lastSubject: Quad['subject'] | undefined;
+  let subject = '';
+  let group: Map<string, { quad: Quad; rank: number }> | undefined;
   for (const quad of quads) {
-    const subject = termToNTriples(quad.subject);
-    const rest = `${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`;
-    let group = bySubject.get(subject);
-    if (!group) bySubject.set(subject, (group = new Map()));
-    if (!group.has(rest)) group.set(rest, { quad, rank: predicateRank(quad.predicate.value) });
+    if (!lastSubject || !quad.subject.equals(lastSubject)) {
+      lastSubject = quad.subject;
+      subject = termToNTriples(quad.subject);
+      group = bySubject.get(subject);
+      if (!group) bySubject.set(subject, (group = new Map()));
+    }
+    let predicate = predicates.get(quad.predicate.value);
+    if (predicate === undefined) predicates.set(quad.predicate.value, (predicate = termToNTriples(quad.predicate)));
+    const rest = `${predicate} ${termToNTriples(quad.object)}`;
+    if (!group!.has(rest)) group!.set(rest, { quad, rank: predicateRank(quad.predicate.value) });
   }
   const result: Quad[] = [];
   const lines: string[] = [];
