@@ -1,5 +1,6 @@
 // **build** is the pipeline, top to bottom: load the YAML → map to RDF → add the ontology → validate with
 // SHACL → serialize every format → write dist/ atomically. Nothing is written unless every step succeeds.
+import { constants } from 'node:buffer';
 import type { Quad } from '@rdfjs/types';
 import { DataError, sortDiagnostics, type Diagnostic } from './errors.js';
 import { writeFilesAtomically, type OutputFile } from './io/atomicWrite.js';
@@ -11,7 +12,7 @@ import { modelToQuads } from './rdf/mappers.js';
 import { parseTurtleFile } from './rdf/parse.js';
 import { canonicalQuads } from './serialize/canonical.js';
 import { jsonLdContext } from './serialize/context.js';
-import { rdfFormats } from './serialize/formats.js';
+import { rdfFormats, type RdfFormat } from './serialize/formats.js';
 import { defaultBaseUrl, describeDataset, sha256, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
 import { toTurtle } from './serialize/turtle.js';
 import { resultsToDiagnostics } from './validate/report.js';
@@ -79,7 +80,7 @@ export async function datasetFiles(
   // As bytes at once: every later step (sizes, checksums, writing) reads bytes, and the text can go.
   for (const [done, format] of formats.entries()) {
     onProgress({ stage: 'serialize', done, total: formats.length + 1 });
-    files.push({ name: format.file, content: Buffer.from(await format.write(quads), 'utf8'), mediaType: format.mediaType });
+    files.push({ name: format.file, content: Buffer.from(await writeWhole(format, quads), 'utf8'), mediaType: format.mediaType });
   }
   onProgress({ stage: 'serialize', done: formats.length, total: formats.length + 1 });
   files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
@@ -88,6 +89,20 @@ export async function datasetFiles(
 }
 
 /** What a build made: the dataset (without the model, which a large build lets go before writing) and the files. */
+/** A format's whole text, or a clear error where it is longer than a JavaScript string may be (about 10 M triples). */
+async function writeWhole(format: RdfFormat, quads: readonly Quad[]): Promise<string> {
+  try {
+    return await format.write(quads);
+  } catch (error) {
+    if (!(error instanceof RangeError && /string length/i.test(error.message))) throw error;
+    throw new DataError([{
+      position: undefined,
+      severity: 'error',
+      message: `${format.file} of ${quads.length} triples is longer than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH.toLocaleString('en')} characters); pharmald writes each file whole, so a dataset this large is not supported yet`,
+    }]);
+  }
+}
+
 export interface BuildResult extends Omit<CompiledDataset, 'model'> {
   readonly outDir: string;
   readonly files: readonly { readonly name: string; readonly bytes: number }[];

@@ -1,11 +1,12 @@
 // The three outputs hold the same graph, re-parsed by n3 and jsonld, and the same input gives the same bytes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build, type BuildResult } from '../src/build.js';
 import { schemes } from '../src/identifiers.js';
+import { rdfFormats } from '../src/serialize/formats.js';
 import { quadToNTriples, toNTriples } from '../src/serialize/ntriples.js';
 import { cls, prop, rdfs, skos } from '../src/vocab.js';
 import { copyOfData, dataDir, scratchDir, snapshot } from './helpers.js';
@@ -102,5 +103,23 @@ describe('the graph', () => {
     expect(has('/target/nmda-receptor', prop.affects, '/system/spinal-cord')).toBe(true);
     expect(has('/target/mu-opioid-receptor', prop.affects, '/system/central-nervous-system')).toBe(true);
     expect(has('/drug/ketamine', prop.actsOn, '/target/d2-receptor')).toBe(false);
+  });
+});
+
+describe('a dataset too large to write whole', () => {
+  it('gives one clear error, not a RangeError, and writes nothing', async () => {
+    // A file longer than V8's longest string (about 10 M triples of N-Triples) fails like this inside a writer.
+    const spy = vi.spyOn(rdfFormats.ntriples, 'write').mockImplementation(() => {
+      throw new RangeError('Invalid string length');
+    });
+    const out = path.join(scratchDir('pharmald-too-large-'), 'out');
+    try {
+      await expect(build({ dataDir, outDir: out, site: false })).rejects.toThrow(
+        /^pharmald: error: dataset\.nt of \d+ triples is longer than the longest text Node\.js can hold \(536,870,888 characters\); pharmald writes each file whole/,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(existsSync(out)).toBe(false);
   });
 });
