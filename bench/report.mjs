@@ -12,7 +12,7 @@ const rate = (n, t) => (t ? (n / (t / 1000) >= 1e6 ? `${(n / (t / 1000) / 1e6).t
 const ratio = (r) => (r ? `${r.lowerBound ? '> ' : ''}${r.value >= 100 ? r.value.toFixed(0) : r.value >= 10 ? r.value.toFixed(1) : r.value.toFixed(2)}×` : '—');
 const md = (headers, rows) => [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-const order = ['load', 'map', 'compile', 'build', 'build-data', 'validate-ours', 'validate-rdf-validate-shacl', 'validate-shacl-engine', 'ser-turtle', 'ser-ntriples', 'ser-jsonld', 'n3-ntriples', 'n3-turtle', 'floor-quads', 'floor-model', 'whatif-jsonld-quads'];
+const order = ['load', 'map', 'compile', 'build', 'build-data', 'build-data-heap1200', 'validate-ours', 'validate-rdf-validate-shacl', 'validate-shacl-engine', 'ser-turtle', 'ser-ntriples', 'ser-jsonld', 'n3-ntriples', 'n3-turtle', 'floor-quads', 'floor-model', 'whatif-jsonld-quads'];
 
 const out = [`Run of ${data.startedAt} (${data.options.quick ? 'quick' : 'full'}; cap ${data.options.capS} s per stage, ${data.options.queryCapS} s per query; ${data.machine.cpus} cores, Node ${data.machine.node}; library ${data.library?.fingerprint ?? '?'}${data.library?.commit ? ` on commit ${data.library.commit.slice(0, 10)}` : ''}).`];
 for (const size of data.sizes) {
