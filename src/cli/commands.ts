@@ -168,7 +168,8 @@ Options:
   --sparql URL          the SPARQL query endpoint for the count (default: /sparql on the endpoint's origin)
   --user U              user name, answered with HTTP Digest or Basic authentication as the store asks
   --password-env VAR    the environment variable holding the password (never on the command line)
-  --data DIR            YAML data folder (default: ./data, else the bundled data)
+  --data DIR            YAML data folder (default: ./data, else the bundled data), validated as build does
+                        (violations stop it; warnings are printed)
   --dataset FILE        publish an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.nt)
   --chunk-triples N     triples per request (default ${publishDefaults.chunkTriples})
   --timeout SECONDS     time limit for each request (default ${publishDefaults.timeoutMs / 1000})
@@ -210,9 +211,15 @@ Exit status: 0 published and counted, 1 data, network or store error, 2 usage er
     const [{ publish }, { compileDataset }, { terminalProgress }] = await Promise.all([
       import('../publish/publish.js'), import('../build.js'), import('../io/progress.js'),
     ]);
-    const quads = values.dataset !== undefined
-      ? await readDataset(values.dataset)
-      : (await compileDataset({ dataDir: values.data })).quads;
+    let quads;
+    if (values.dataset !== undefined) {
+      quads = await readDataset(values.dataset);
+    } else {
+      // Validated as for a build: violations stop here, warnings are printed as build prints them.
+      const compiled = await compileDataset({ dataDir: values.data });
+      printWarnings(io, compiled.diagnostics);
+      quads = compiled.quads;
+    }
     const progress = terminalProgress();
     const result = await publish(quads, {
       endpoint: values.endpoint,
