@@ -109,6 +109,9 @@ Options:
                             where pharmald publish loaded the dataset); not with --data or --dataset
   --graph IRI               with --endpoint: query this named graph as the default graph (default-graph-uri);
                             without it, the store's default graph (Virtuoso: the union of all graphs)
+  --user U                  with --endpoint: a user, answered with HTTP Digest or Basic authentication as the
+                            store asks (e.g. Virtuoso's /sparql-auth)
+  --password-env VAR        the environment variable holding the password (never on the command line)
 Exit status: 0 answered, 1 query, data or network error, 2 usage error.
 `,
   async run(args, io) {
@@ -116,7 +119,7 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
       args,
       {
         expression: { type: 'string', short: 'e' }, format: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
-        endpoint: { type: 'string' }, graph: { type: 'string' },
+        endpoint: { type: 'string' }, graph: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
       },
       true,
     );
@@ -131,6 +134,8 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
     if (values.endpoint !== undefined) httpUrl('--endpoint', values.endpoint);
     if (values.graph !== undefined && values.endpoint === undefined) throw new UsageError('--graph chooses a graph of a store: give it with --endpoint');
     if (values.graph !== undefined) absoluteIri('--graph', values.graph);
+    if (values.user !== undefined && values.endpoint === undefined) throw new UsageError('--user authenticates to a store: give it with --endpoint');
+    const credentials = credentialsOf(values);
     const format = values.format ?? (io.isTerminal ? 'table' : 'json');
     if (!(resultFormats as readonly string[]).includes(format)) {
       throw new UsageError(`--format takes ${resultFormats.join(', ')}, not "${format}"`);
@@ -140,7 +145,7 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
     let result;
     if (values.endpoint !== undefined) {
       const { queryEndpoint } = await import('../query/remote.js');
-      result = await queryEndpoint(values.endpoint, sparql, { graph: values.graph });
+      result = await queryEndpoint(values.endpoint, sparql, { graph: values.graph, credentials });
     } else {
       const [{ compileDataset }, { query }] = await Promise.all([import('../build.js'), import('../query/engine.js')]);
       const quads = values.dataset !== undefined
@@ -188,16 +193,7 @@ Exit status: 0 published and counted, 1 data, network or store error, 2 usage er
     if (values.sparql !== undefined) httpUrl('--sparql', values.sparql);
     absoluteIri('--graph', values.graph);
     if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
-    if ((values.user === undefined) !== (values['password-env'] === undefined)) {
-      throw new UsageError('give --user and --password-env together');
-    }
-    let credentials;
-    if (values.user !== undefined) {
-      const variable = values['password-env']!;
-      const password = process.env[variable];
-      if (password === undefined) throw new UsageError(`--password-env ${variable}: the environment variable ${variable} is not set`);
-      credentials = { user: values.user, password };
-    }
+    const credentials = credentialsOf(values);
     const positive = (name: string, value: string | undefined, integer: boolean) => {
       if (value === undefined) return undefined;
       const n = Number(value);
@@ -235,6 +231,16 @@ Exit status: 0 published and counted, 1 data, network or store error, 2 usage er
     return 0;
   },
 };
+
+/** The user and the password read from the environment variable --password-env names (never from argv). */
+function credentialsOf(values: { user?: string; 'password-env'?: string }): { user: string; password: string } | undefined {
+  if ((values.user === undefined) !== (values['password-env'] === undefined)) throw new UsageError('give --user and --password-env together');
+  if (values.user === undefined) return undefined;
+  const variable = values['password-env']!;
+  const password = process.env[variable];
+  if (password === undefined) throw new UsageError(`--password-env ${variable}: the environment variable ${variable} is not set`);
+  return { user: values.user, password };
+}
 
 /** An absolute IRI option (one that can go between <> in SPARQL), or a usage error. */
 function absoluteIri(option: string, text: string): void {

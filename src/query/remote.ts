@@ -3,6 +3,7 @@
 // same formatting code.
 import { QueryEngine } from '@comunica/query-sparql';
 import { oneLine, QueryError } from '../errors.js';
+import { Authenticator, type Credentials } from '../publish/auth.js';
 import { networkReason } from '../publish/network.js';
 import { readAnswer, type QueryResult } from './answer.js';
 
@@ -13,6 +14,8 @@ export interface RemoteQueryOptions {
   readonly timeoutMs?: number;
   /** The graph to query as the default graph (the SPARQL Protocol's default-graph-uri); default: the store's. */
   readonly graph?: string;
+  /** A user for a protected endpoint: answered with Digest or Basic authentication when the store asks. */
+  readonly credentials?: Credentials;
 }
 
 /**
@@ -35,7 +38,7 @@ export async function queryEndpoint(endpoint: string, sparql: string, options: R
       sources: [{ type: 'sparql', value: endpoint }],
       // The time limit is set in endpointFetch, not with Comunica's httpTimeout, whose timer would keep the
       // process alive for its whole length after a failed request.
-      fetch: endpointFetch(endpoint, options.graph, options.timeoutMs ?? 300_000),
+      fetch: endpointFetch(endpoint, options, options.timeoutMs ?? 300_000),
     });
   } catch (error) {
     return fail(error);
@@ -50,23 +53,35 @@ export async function queryEndpoint(endpoint: string, sparql: string, options: R
 
 /**
  * The fetch Comunica uses for the endpoint. It mends a URL that already had a query string (Comunica appends
- * `?query=` to it, giving two "?"), and adds default-graph-uri when a graph is chosen: in the form body of a
- * URL-encoded POST, in the URL otherwise, as the SPARQL 1.1 Protocol places it.
+ * `?query=` to it, giving two "?"), adds default-graph-uri when a graph is chosen (in the form body of a
+ * URL-encoded POST, in the URL otherwise, as the SPARQL 1.1 Protocol places it), and answers the store's
+ * authentication challenge (a 401) once, then authenticates every later request at once.
  */
-function endpointFetch(endpoint: string, graph: string | undefined, timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    let url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (endpoint.includes('?') && url.startsWith(`${endpoint}?`)) url = `${endpoint}&${url.slice(endpoint.length + 1)}`;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    if (graph === undefined) return fetch(url, { ...init, signal });
-    if (init?.body instanceof URLSearchParams) {
-      const body = new URLSearchParams(init.body);
-      body.append('default-graph-uri', graph);
-      return fetch(url, { ...init, body, signal });
+function endpointFetch(endpoint: string, options: RemoteQueryOptions, timeoutMs: number): typeof fetch {
+  const authenticator = options.credentials ? new Authenticator(options.credentials) : undefined;
+  return async (input, init) => {
+    let url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    if (endpoint.includes('?') && url.href.startsWith(`${endpoint}?`)) url = new URL(`${endpoint}&${url.href.slice(endpoint.length + 1)}`);
+    let body = init?.body;
+    if (options.graph !== undefined) {
+      if (body instanceof URLSearchParams) {
+        body = new URLSearchParams(body);
+        body.append('default-graph-uri', options.graph);
+      } else {
+        url.searchParams.append('default-graph-uri', options.graph);
+      }
     }
-    const target = new URL(url);
-    target.searchParams.append('default-graph-uri', graph);
-    return fetch(target, { ...init, signal });
+    const send = () => {
+      const headers = new Headers(init?.headers);
+      const text = typeof body === 'string' ? body : body instanceof URLSearchParams ? body.toString() : undefined;
+      const authorization = authenticator?.header(init?.method ?? 'GET', `${url.pathname}${url.search}`, text);
+      if (authorization) headers.set('authorization', authorization);
+      const timeout = AbortSignal.timeout(timeoutMs);
+      return fetch(url, { ...init, headers, body, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    };
+    const response = await send();
+    if (response.status !== 401 || !authenticator || !authenticator.accept(response.headers.get('www-authenticate'))) return response;
+    await response.body?.cancel();
+    return send();
   };
 }

@@ -191,6 +191,28 @@ describe('publish 100 k generated triples to Virtuoso, then query them back', ()
   });
 });
 
+describe('a protected query endpoint (Virtuoso /sparql-auth, digest authentication)', () => {
+  const count = `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${GRAPH}> { ?s ?p ?o } }`;
+
+  it('query --endpoint --user --password-env answers as the open endpoint does', async () => {
+    const result = await pharmaldAsync(['query', '--endpoint', sparql.replace(/\/sparql$/, '/sparql-auth'), '--user', 'pharmald', '--password-env', PASSWORD_ENV, '-e', count, '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(rows(JSON.parse(result.stdout) as SparqlJson)).toEqual(rows(await remote(count)));
+  });
+
+  it('without a user, or with a wrong password: exit 1, one line naming the endpoint', async () => {
+    const protectedEndpoint = sparql.replace(/\/sparql$/, '/sparql-auth');
+    process.env['PHARMALD_TEST_WRONG_PASSWORD'] = 'not-the-password';
+    for (const extra of [[], ['--user', 'pharmald', '--password-env', 'PHARMALD_TEST_WRONG_PASSWORD']]) {
+      const result = await pharmaldAsync(['query', '--endpoint', protectedEndpoint, ...extra, '-e', count, '--format', 'json']);
+      expect(result.status, result.stderr).toBe(1);
+      expectCleanStderr(result.stderr);
+      expect(result.stderr).toMatch(new RegExp(`^pharmald: ${protectedEndpoint.replace(/[.?]/g, '\\$&')}: .*401`));
+    }
+  });
+});
+
 describe('failures against the real store', () => {
   it('a wrong password: exit 1, one line naming the endpoint and the user', async () => {
     process.env['PHARMALD_TEST_WRONG_PASSWORD'] = 'not-the-password';
