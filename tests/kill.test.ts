@@ -356,9 +356,9 @@ describe('two builds into one output', () => {
 
   it('two builds that find the same stale lock: only one of them writes', async () => {
     const out = await publishedOld(datasetOnly);
-    const dead = spawn('true');
-    await new Promise((resolve) => dead.once('exit', resolve));
-    writeFileSync(path.join(storeOf(out), lockName), `${dead.pid}\n`);
+    // A pid above Linux's highest (pid_max ≤ 4,194,304): dead for certain, where a finished child's pid could be
+    // given to a new process by the time the builds look at it.
+    writeFileSync(path.join(storeOf(out), lockName), `${4_194_305}\n`);
     const gates = tempDir('pharmald-gate-');
     const first = startBuild(newData, out, datasetOnly.cliArgs, { PHARMALD_TEST_TAKEOVER_GATE: path.join(gates, 'first'), PHARMALD_TEST_SWAP_DELAY_MS: '100' });
     const second = startBuild(oldData, out, datasetOnly.cliArgs, { PHARMALD_TEST_TAKEOVER_GATE: path.join(gates, 'second') });
