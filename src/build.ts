@@ -117,36 +117,41 @@ function withoutModel({ model: _model, ...rest }: CompiledDataset): Omit<Compile
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const compiled = withoutModel(await compileDataset(options));
   const outDir = options.outDir ?? 'dist';
-  const files: OutputFile[] = [];
   const published = await datasetFiles(compiled.quads, { baseUrl: options.baseUrl, sparqlEndpoint: options.sparqlEndpoint }, options.onProgress);
-  files.push(...published);
-  if (options.site !== false) {
-    const { buildSite } = await import('./site/build.js');
-    const baseUrl = options.baseUrl ?? defaultBaseUrl;
-    const downloads = published.map((file) => ({
-      url: `${baseUrl}${file.name}`,
-      mediaType: file.mediaType,
-      bytes: Buffer.byteLength(file.content),
-      sha256: sha256(file.content),
-    }));
-    options.onProgress?.({ stage: 'site', done: 0, total: 1 });
-    const pages = await buildSite({ quads: compiled.quads, ontology: compiled.ontology, downloads });
-    options.onProgress?.({ stage: 'site', done: 1, total: 1 });
-    // One by one: a large dataset has more pages than a spread call takes arguments.
-    for (const page of pages) files.push({ name: `site/${page.name}`, content: page.content });
-  }
+  const pages = options.site !== false ? await sitePages(compiled, published, options) : [];
   // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.
-  options.onProgress?.({ stage: 'write', done: 0, total: files.length });
-  await writeFilesAtomically(outDir, files, {
+  options.onProgress?.({ stage: 'write', done: 0, total: published.length });
+  const files = await writeFilesAtomically(outDir, concat(published, pages), {
     prune: options.site !== false ? ['site'] : [],
     flush: (name) => !name.startsWith('site/'),
   });
-  options.onProgress?.({ stage: 'write', done: files.length, total: files.length });
-  return {
-    ...compiled,
-    outDir,
-    files: files.map((file) => ({ name: file.name, bytes: Buffer.byteLength(file.content) })),
-  };
+  return { ...compiled, outDir, files };
+}
+
+/** The web pages under site/, made one at a time as they are written (a large site is never held whole). */
+async function sitePages(compiled: Omit<CompiledDataset, 'model'>, published: readonly DistributionFile[], options: BuildOptions): Promise<AsyncIterable<OutputFile>> {
+  const { siteFiles } = await import('./site/build.js');
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  const downloads = published.map((file) => ({
+    url: `${baseUrl}${file.name}`,
+    mediaType: file.mediaType,
+    bytes: Buffer.byteLength(file.content),
+    sha256: sha256(file.content),
+  }));
+  const site = siteFiles({ quads: compiled.quads, ontology: compiled.ontology, downloads });
+  const progress = options.onProgress ?? (() => undefined);
+  return (async function* prefixed() {
+    let done = 0;
+    for await (const page of site) {
+      progress({ stage: 'site', done: done++, total: site.total });
+      yield { name: `site/${page.name}`, content: page.content };
+    }
+    progress({ stage: 'site', done, total: site.total });
+  })();
+}
+
+async function* concat<T>(...parts: readonly (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
+  for (const part of parts) yield* part;
 }
 
 export { DataError };

@@ -36,11 +36,22 @@ export interface WriteOptions {
 const buildPrefix = 'build-';
 const adoptedPrefix = 'adopted-';
 
+/** A file written, and its size. */
+export interface WrittenFile {
+  readonly name: string;
+  readonly bytes: number;
+}
+
 /**
  * Writes `files` into `outDir` as one new generation: the files of the current output that are neither written
- * now nor inside a pruned folder are kept (hard-linked), the rest is replaced.
+ * now nor inside a pruned folder are kept (hard-linked), the rest is replaced. `files` may be a stream (an async
+ * iterable), so that a large output is written as it is made rather than held.
  */
-export async function writeFilesAtomically(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<void> {
+export async function writeFilesAtomically(
+  outDir: string,
+  files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
+  options: WriteOptions = {},
+): Promise<WrittenFile[]> {
   const linkPath = outputPath(outDir);
   const store = storeOf(linkPath);
   await mkdir(store, { recursive: true });
@@ -52,18 +63,12 @@ export async function writeFilesAtomically(outDir: string, files: readonly Outpu
 
     const next = path.join(store, `${buildPrefix}${Date.now().toString(36)}-${process.pid}`);
     await mkdir(next);
-    const written = new Set(files.map((file) => file.name));
-    const pruned = (name: string) => (options.prune ?? []).some((folder) => name.startsWith(`${folder}/`));
     const flush = options.flush ?? (() => true);
     const folders = new Set<string>([next]);
-    if (current) {
-      for (const name of await filesUnder(current)) {
-        if (written.has(name) || pruned(name)) continue;
-        await carryOver(path.join(current, name), path.join(next, name));
-        if (flush(name)) folders.add(path.dirname(path.join(next, name)));
-      }
-    }
+    const written: WrittenFile[] = [];
     await inBatches(files, 32, async (file) => {
+      // Listed before the first await, so the list keeps the order of `files`.
+      written.push({ name: file.name, bytes: typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength });
       const target = path.join(next, file.name);
       await mkdir(path.dirname(target), { recursive: true });
       const handle = await open(target, 'wx');
@@ -75,9 +80,19 @@ export async function writeFilesAtomically(outDir: string, files: readonly Outpu
       }
       if (flush(file.name)) folders.add(path.dirname(target));
     });
+    if (current) {
+      const names = new Set(written.map((file) => file.name));
+      const pruned = (name: string) => (options.prune ?? []).some((folder) => name.startsWith(`${folder}/`));
+      for (const name of await filesUnder(current)) {
+        if (names.has(name) || pruned(name)) continue;
+        await carryOver(path.join(current, name), path.join(next, name));
+        if (flush(name)) folders.add(path.dirname(path.join(next, name)));
+      }
+    }
     for (const folder of folders) await syncDirectory(folder);
     await pointLink(linkPath, store, next);
     await removeGenerations(store, next);
+    return written;
   } finally {
     await unlock();
   }
@@ -181,8 +196,17 @@ async function carryOver(from: string, to: string): Promise<void> {
   }
 }
 
-async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+/** Runs `run` on the items, `size` at a time, taking them from the stream only as they are needed. */
+async function inBatches<T>(items: Iterable<T> | AsyncIterable<T>, size: number, run: (item: T) => Promise<void>): Promise<void> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) {
+      await Promise.all(batch.map(run));
+      batch = [];
+    }
+  }
+  await Promise.all(batch.map(run));
 }
 
 async function syncDirectory(dir: string): Promise<void> {

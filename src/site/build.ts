@@ -50,12 +50,36 @@ export interface SiteReport {
 
 /** buildSite, and what the pages revealed about the graph. */
 export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport> {
+  const site = siteFiles(input);
+  const files: OutputFile[] = [];
+  for await (const file of site) files.push(file);
+  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { files, missingLabels: site.missingLabels() };
+}
+
+/** The site's files one at a time, as they are made, so that a large site is written without being held. */
+export interface SiteFiles extends AsyncIterable<OutputFile> {
+  /** How many files there will be. */
+  readonly total: number;
+  /** After the last file: IRIs that a page named and the graph gave no label for. */
+  missingLabels(): readonly string[];
+}
+
+export function siteFiles(input: SiteInput): SiteFiles {
   const graph = new SiteGraph(canonicalQuads(input.quads));
   const ontology = new SiteGraph(canonicalQuads(input.ontology));
-  const files: OutputFile[] = [
-    { name: sitePaths.stylesheet, content: stylesheet },
-    { name: sitePaths.icon, content: icon },
-  ];
+  const entities = entityKinds.reduce((sum, kind) => sum + graph.entities(kind).length, 0);
+  return {
+    // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; index, vocabulary page and its Turtle.
+    total: 2 + 4 * entities + 3,
+    [Symbol.asyncIterator]: () => pages(input, graph, ontology),
+    missingLabels: () => [...graph.missingLabels, ...ontology.missingLabels].sort(),
+  };
+}
+
+async function* pages(input: SiteInput, graph: SiteGraph, ontology: SiteGraph): AsyncGenerator<OutputFile> {
+  yield { name: sitePaths.stylesheet, content: stylesheet };
+  yield { name: sitePaths.icon, content: icon };
 
   for (const kind of entityKinds) {
     for (const entity of graph.entities(kind)) {
@@ -63,29 +87,22 @@ export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport>
       const base = entityBase(entity);
       const diagram = kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
       const jsonLd = jsonLdScript(await pageJsonLd(description, schemaOrgGraph(graph, entity)));
-      files.push(
-        { name: entityPage(entity), content: renderEntityPage({ graph, entity, jsonLd, ...(diagram ? { diagram } : {}) }) },
-        { name: `${base}.ttl`, content: await toTurtle(description) },
-        { name: `${base}.nt`, content: toNTriples(description) },
-        { name: `${base}.jsonld`, content: await toJsonLd(description) },
-      );
+      yield { name: entityPage(entity), content: renderEntityPage({ graph, entity, jsonLd, ...(diagram ? { diagram } : {}) }) };
+      yield { name: `${base}.ttl`, content: await toTurtle(description) };
+      yield { name: `${base}.nt`, content: toNTriples(description) };
+      yield { name: `${base}.jsonld`, content: await toJsonLd(description) };
     }
   }
 
   // The index's own data: the type and label of every entity it lists.
   const listed = entityKinds.flatMap((kind) => graph.entities(kind));
   const indexQuads = listed.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
-  files.push({
+  yield {
     name: sitePaths.index,
     content: renderIndexPage(graph, jsonLdScript(await pageJsonLd(indexQuads, { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph, input.downloads ?? [])] }))),
-  });
+  };
 
   const vocabularyJsonLd = jsonLdScript(await pageJsonLd(input.ontology, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));
-  files.push(
-    { name: sitePaths.vocabulary, content: renderVocabularyPage({ graph, ontology, jsonLd: vocabularyJsonLd }) },
-    { name: sitePaths.vocabularyTurtle, content: await toTurtle(input.ontology) },
-  );
-
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { files, missingLabels: [...graph.missingLabels, ...ontology.missingLabels].sort() };
+  yield { name: sitePaths.vocabulary, content: renderVocabularyPage({ graph, ontology, jsonLd: vocabularyJsonLd }) };
+  yield { name: sitePaths.vocabularyTurtle, content: await toTurtle(input.ontology) };
 }
