@@ -13,7 +13,7 @@ import { parseTurtleFile } from './rdf/parse.js';
 import { canonicalQuads } from './serialize/canonical.js';
 import { jsonLdContext } from './serialize/context.js';
 import { rdfFormats, type RdfFormat } from './serialize/formats.js';
-import { defaultBaseUrl, describeDataset, sha256, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
+import { defaultBaseUrl, describeDataset, distributionFile, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
 import { toTurtle } from './serialize/turtle.js';
 import { resultsToDiagnostics } from './validate/report.js';
 import { validate } from './validate/validate.js';
@@ -80,15 +80,14 @@ export async function datasetFiles(
   // As bytes at once: every later step (sizes, checksums, writing) reads bytes, and the text can go.
   for (const [done, format] of formats.entries()) {
     onProgress({ stage: 'serialize', done, total: formats.length + 1 });
-    files.push({ name: format.file, content: Buffer.from(await writeWhole(format, quads), 'utf8'), mediaType: format.mediaType });
+    files.push(distributionFile(format.file, await writeWhole(format, quads), format.mediaType));
   }
   onProgress({ stage: 'serialize', done: formats.length, total: formats.length + 1 });
-  files.push({ name: 'context.jsonld', content: `${JSON.stringify(jsonLdContext(), null, 2)}\n`, mediaType: 'application/ld+json' });
+  files.push(distributionFile('context.jsonld', `${JSON.stringify(jsonLdContext(), null, 2)}\n`, 'application/ld+json'));
   const described = describeDataset(quads, files, { ...description, baseUrl: description.baseUrl ?? defaultBaseUrl });
-  return [...files, { name: 'void.ttl', content: await toTurtle(described, voidPrefixes), mediaType: 'text/turtle' }];
+  return [...files, distributionFile('void.ttl', await toTurtle(described, voidPrefixes), 'text/turtle')];
 }
 
-/** What a build made: the dataset (without the model, which a large build lets go before writing) and the files. */
 /** A format's whole text, or a clear error where it is longer than a JavaScript string may be (about 10 M triples). */
 async function writeWhole(format: RdfFormat, quads: readonly Quad[]): Promise<string> {
   try {
@@ -103,6 +102,7 @@ async function writeWhole(format: RdfFormat, quads: readonly Quad[]): Promise<st
   }
 }
 
+/** What a build made: the dataset (without the model, which a large build lets go before writing) and the files. */
 export interface BuildResult extends Omit<CompiledDataset, 'model'> {
   readonly outDir: string;
   readonly files: readonly { readonly name: string; readonly bytes: number }[];
@@ -132,12 +132,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 async function sitePages(compiled: Omit<CompiledDataset, 'model'>, published: readonly DistributionFile[], options: BuildOptions): Promise<AsyncIterable<OutputFile>> {
   const { siteFiles } = await import('./site/build.js');
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
-  const downloads = published.map((file) => ({
-    url: `${baseUrl}${file.name}`,
-    mediaType: file.mediaType,
-    bytes: Buffer.byteLength(file.content),
-    sha256: sha256(file.content),
-  }));
+  const downloads = published.map((file) => ({ url: `${baseUrl}${file.name}`, mediaType: file.mediaType, bytes: file.bytes, sha256: file.sha256 }));
   const site = siteFiles({ quads: compiled.quads, ontology: compiled.ontology, downloads });
   const progress = options.onProgress ?? (() => undefined);
   return (async function* prefixed() {

@@ -3,8 +3,9 @@
 // already identified source, which receives whole basic graph patterns.
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
-import { Store } from 'n3';
+import type { Store } from 'n3';
 import { QueryError } from '../errors.js';
+import { toStore } from '../rdf/store.js';
 import { readAnswer, type QueryResult } from './answer.js';
 import { ConjunctiveQuerySource } from './querysource.js';
 import { IndexedSource } from './source.js';
@@ -24,7 +25,7 @@ const mayHaveDataset = /\bfrom\b/i;
 /** Runs a SPARQL query over a dataset in memory. UPDATE is refused: the data is read-only. */
 export async function query(dataset: DatasetCore | readonly Quad[], sparql: string): Promise<QueryResult> {
   engine ??= new QueryEngine();
-  const store = dataset instanceof Store ? dataset : toStore(dataset);
+  const store = toStore(dataset);
   let source = sources.get(store);
   if (!source) sources.set(store, (source = new ConjunctiveQuerySource(new IndexedSource(store))));
   let result;
@@ -39,10 +40,4 @@ export async function query(dataset: DatasetCore | readonly Quad[], sparql: stri
     if (error instanceof QueryError) throw error;
     throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-function toStore(quads: DatasetCore | readonly Quad[]): Store {
-  const store = new Store();
-  for (const quad of quads as Iterable<Quad>) store.addQuad(quad);
-  return store;
 }

@@ -13,7 +13,7 @@ import { canonicalQuads } from '../serialize/canonical.js';
 import { diffDatasets, readDist, type DatasetDiff } from './diff.js';
 import { formatDiff } from './diffFormat.js';
 import { owl } from '../vocab.js';
-import { datasetIri, sha256 } from './void.js';
+import { datasetIri } from './void.js';
 
 const ontologyIri = 'https://w3id.org/pharmald/vocab';
 const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -48,7 +48,7 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const quads = canonicalQuads([...compiled.quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
   const baseUrl = `${options.baseUrl ?? 'https://w3id.org/pharmald/releases/'}${version}/`;
   const files = await datasetFiles(quads, { baseUrl, version, issued: date });
-  const sums = files.map((file) => `${sha256(file.content)}  ${file.name}\n`).join('');
+  const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join('');
 
   const previous = await previousRelease(releasesDir, version);
   const diff = previous ? diffDatasets(await readDist(path.join(releasesDir, previous)), quads) : undefined;

@@ -24,9 +24,17 @@ export const defaultBaseUrl = 'https://w3id.org/pharmald/latest/';
 export interface DistributionFile {
   /** The file name, relative to where the dataset is published. */
   readonly name: string;
-  /** The bytes (UTF-8), or the text. */
-  readonly content: string | Buffer;
+  readonly content: Buffer;
   readonly mediaType: string;
+  /** Size and checksum, computed once for void.ttl, the index page and SHA256SUMS alike. */
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** A file to publish, as bytes, with its size and checksum. */
+export function distributionFile(name: string, content: string | Buffer, mediaType: string): DistributionFile {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { name, content: bytes, mediaType, bytes: bytes.length, sha256: sha256(bytes) };
 }
 
 export interface DescribeOptions {
@@ -106,19 +114,18 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
   for (const file of files) {
     const url = `${options.baseUrl}${file.name}`;
     const distribution = `${datasetIri}/distribution/${file.name}`;
-    const bytes = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
     add(datasetIri, `${VOID}dataDump`, namedNode(url));
     add(datasetIri, `${DCAT}distribution`, namedNode(distribution));
     add(distribution, rdf.type, namedNode(`${DCAT}Distribution`));
     add(distribution, `${DCAT}downloadURL`, namedNode(url));
     add(distribution, `${DCAT}mediaType`, namedNode(`https://www.iana.org/assignments/media-types/${file.mediaType}`));
-    add(distribution, `${DCAT}byteSize`, literal(String(bytes.length), namedNode(xsd.nonNegativeInteger)));
+    add(distribution, `${DCAT}byteSize`, literal(String(file.bytes), namedNode(xsd.nonNegativeInteger)));
     add(distribution, `${DCT}license`, namedNode(dataLicense));
     const checksum = `${distribution}#sha256`;
     add(distribution, `${SPDX}checksum`, namedNode(checksum));
     add(checksum, rdf.type, namedNode(`${SPDX}Checksum`));
     add(checksum, `${SPDX}algorithm`, namedNode(`${SPDX}checksumAlgorithm_sha256`));
-    add(checksum, `${SPDX}checksumValue`, literal(sha256(bytes), namedNode(xsd.hexBinary)));
+    add(checksum, `${SPDX}checksumValue`, literal(file.sha256, namedNode(xsd.hexBinary)));
   }
   return out;
 }

@@ -1,12 +1,13 @@
 // **fallback** runs rdf-validate-shacl, the reference the compiled validator is measured against, for the
 // shapes graphs (and the rare data) the compiled validator does not cover: see `plan` in validate.ts.
 import type { DatasetCore, Quad } from '@rdfjs/types';
-import { Store } from 'n3';
+import type { Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
+import { toStore } from '../rdf/store.js';
 import type { RawResult } from './engine.js';
 
-export async function validateWithRdfValidateShacl(data: DatasetCore | readonly Quad[], shapes: DatasetCore | readonly Quad[]): Promise<RawResult[]> {
-  const validator = new SHACLValidator(toStore(shapes));
+export async function validateWithRdfValidateShacl(data: DatasetCore | readonly Quad[], shapes: Store): Promise<RawResult[]> {
+  const validator = new SHACLValidator(shapes);
   const report = await validator.validate(toStore(data));
   return report.results.map((result) => ({
     focusNode: result.focusNode,
@@ -17,11 +18,4 @@ export async function validateWithRdfValidateShacl(data: DatasetCore | readonly 
     sourceShape: result.sourceShape ?? null,
     message: result.message.map((term) => term.value).join(' ') || null,
   }));
-}
-
-export function toStore(quads: DatasetCore | readonly Quad[]): Store {
-  if (quads instanceof Store) return quads;
-  const store = new Store();
-  for (const quad of quads as Iterable<Quad>) store.addQuad(quad);
-  return store;
 }

@@ -8,7 +8,8 @@ import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import type { Store } from 'n3';
 import { DataGraph } from './data-graph.js';
 import { CheckLimitReached, runShapes, type RawResult } from './engine.js';
-import { toStore, validateWithRdfValidateShacl } from './fallback.js';
+import { toStore } from '../rdf/store.js';
+import { validateWithRdfValidateShacl } from './fallback.js';
 import { Unsupported } from './shapes-graph.js';
 import { compileShapes, type CompiledShapes } from './shapes.js';
 
@@ -88,7 +89,8 @@ export async function validate(data: DatasetCore | readonly Quad[], shapes: Data
   } else {
     reason = 'asked for';
   }
-  return { ...report(await validateWithRdfValidateShacl(data, shapes), toStore(shapes), 'rdf-validate-shacl'), fallbackReason: reason };
+  const shapesStore = toStore(shapes);
+  return { ...report(await validateWithRdfValidateShacl(data, shapesStore), shapesStore, 'rdf-validate-shacl'), fallbackReason: reason };
 }
 
 /** The compiled validator's results, or why it cannot give them. */
