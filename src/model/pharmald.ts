@@ -1,0 +1,354 @@
+// **pharmald** is the model, declared once: every entity a curator writes, each field with the property it
+// becomes, its kind, cardinality and documentation; the cross-field rules; how part IRIs are made; and the
+// few links derived from other data. src/generate/ makes every other artefact of the model from it.
+import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription } from './description.js';
+import { properties } from './properties.js';
+import { vocabularies } from './vocabularies.js';
+
+const id = (doc = 'The id: lower-case letters and digits joined by hyphens; it becomes the last segment of the IRI'): Field => ({ kind: 'id', doc });
+const label = (doc = 'The name a reader sees'): Field => ({ kind: 'text', cardinality: 'one', property: 'label', doc });
+const description: Field = { kind: 'text', cardinality: 'optional', property: 'description', doc: 'A longer description, in English' };
+const identifier = (scheme: Extract<Field, { kind: 'identifier' }>['scheme'], doc: string, cardinality: 'optional' | 'many' = 'optional'): Field =>
+  ({ kind: 'identifier', scheme, cardinality, property: 'exactMatch', doc });
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const list = (value: unknown): readonly string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+const drug: EntityDescription = {
+  class: 'Drug',
+  label: 'drug',
+  doc: 'A drug (a chemical entity with clinical uses)',
+  section: 'drugs',
+  subject: { kind: 'minted', segment: 'drug' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    drug_classes: { kind: 'text', cardinality: 'many', property: 'drugClass', doc: 'Pharmacological classes in words, e.g. "general anaesthetic"' },
+    identifiers: {
+      kind: 'group',
+      cardinality: 'one',
+      doc: 'Identifiers of the drug in other databases',
+      fields: {
+        chebi: identifier('chebi', 'ChEBI identifier'),
+        wikidata: identifier('wikidata', 'Wikidata item'),
+        drugbank: identifier('drugbank', 'DrugBank identifier'),
+        chembl: identifier('chembl', 'ChEMBL compound identifier'),
+        pubchem: identifier('pubchem', 'PubChem compound identifier'),
+        mesh: identifier('mesh', 'MeSH descriptor or supplementary concept'),
+        atc: identifier('atc', 'ATC codes', 'many'),
+        unii: identifier('unii', 'FDA UNII'),
+        cas: identifier('cas', 'CAS Registry Number'),
+        gtopdb_ligand: identifier('gtopdb_ligand', 'Guide to Pharmacology ligand identifier'),
+      },
+    },
+    roles: { kind: 'part', entity: 'role', cardinality: 'many', property: 'hasRole', doc: 'ChEBI roles the drug has (RO:0000087 has role)' },
+    uses: { kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'hasClinicalUse', doc: 'Ids of the clinical uses of the drug' },
+    no_appreciable_binding: {
+      kind: 'part', entity: 'screen', cardinality: 'optional', property: 'hasCaveat',
+      doc: 'Targets screened without appreciable binding: never published as an affinity',
+    },
+    mechanisms: {
+      kind: 'derived', cardinality: 'many', property: 'hasMechanism', range: { entity: 'mechanism' },
+      doc: 'The mechanisms that name the drug',
+      derive: (entity, { referencing }) => referencing('mechanism', 'drug', String(entity.id)).map((m) => String(m.id)),
+    },
+    acts_on: {
+      kind: 'derived', cardinality: 'many', property: 'actsOn', range: { entity: 'target' },
+      doc: 'The targets its mechanisms name',
+      derive: (entity, { referencing }) => referencing('mechanism', 'drug', String(entity.id)).flatMap((m) => list([m.target])),
+    },
+  },
+};
+
+const role: EntityDescription = {
+  class: 'Role',
+  label: 'role',
+  doc: 'A role a drug has, as ChEBI defines it, identified by its ChEBI IRI',
+  subject: { kind: 'identifier' },
+  fields: {
+    chebi: { kind: 'id', scheme: 'chebi', doc: 'The ChEBI identifier of the role' },
+    label: label('The ChEBI label of the role'),
+  },
+};
+
+const screen: EntityDescription = {
+  class: 'Caveat',
+  label: 'screen without appreciable binding',
+  doc: 'A screen in which the drug bound none of the targets appreciably',
+  subject: { kind: 'part', segment: 'caveat', key: () => 'no-appreciable-binding', keyDoc: 'the fixed key no-appreciable-binding' },
+  fields: {
+    targets: {
+      kind: 'ref', entity: 'target', cardinality: 'some', property: 'noAppreciableBindingAt', onOwner: true,
+      doc: 'Ids of the targets screened without appreciable binding',
+    },
+    reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'citation', doc: 'Id of the reference that reports the screen' },
+    note: { kind: 'text', cardinality: 'one', property: 'description', doc: 'What the screen found, in words (its cut-off)' },
+  },
+};
+
+const target: EntityDescription = {
+  class: 'Target',
+  label: 'target',
+  doc: 'A molecular target: receptor, ion channel, transporter, enzyme or signalling protein, or a complex of subunits',
+  section: 'targets',
+  subject: { kind: 'minted', segment: 'target' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    type: { kind: 'code', vocabulary: 'targetType', cardinality: 'one', property: 'type', doc: 'The kind of target' },
+    gene: {
+      kind: 'string', cardinality: 'optional', property: 'geneSymbol', doc: 'The HGNC symbol of the gene that encodes it',
+      rule: { pattern: '^[A-Z0-9-]+$', message: 'must be an HGNC gene symbol (e.g. GRIN1)' },
+    },
+    identifiers: {
+      kind: 'group',
+      cardinality: 'optional',
+      doc: 'Identifiers of the target in other databases',
+      fields: {
+        uniprot: identifier('uniprot', 'UniProtKB accession'),
+        hgnc: identifier('hgnc', 'HGNC gene identifier'),
+        gtopdb_target: identifier('gtopdb_target', 'Guide to Pharmacology target identifier'),
+      },
+    },
+    subunits: {
+      kind: 'ref', entity: 'target', cardinality: 'many', nonEmpty: true, notSelf: true, property: 'hasSubunit',
+      doc: 'For a complex: the ids of its subunit targets',
+    },
+    complex: {
+      kind: 'derived', cardinality: 'optional', property: 'type', range: { class: 'ProteinComplex' },
+      doc: 'A target with subunits is a protein complex',
+      derive: (entity) => (entity.subunits === undefined ? [] : ['ProteinComplex']),
+    },
+    affects: {
+      kind: 'derived', cardinality: 'many', property: 'affects', range: { entity: 'system' },
+      doc: 'The systems in which the mechanisms that name it act',
+      derive: (entity, { referencing }) => referencing('mechanism', 'target', String(entity.id)).flatMap((m) => list(m.systems)),
+    },
+  },
+  rules: [
+    {
+      name: 'ComplexHasSubunits', when: { class: 'ProteinComplex' }, then: { field: 'subunits', is: 'present' },
+      message: 'A protein complex needs at least one subunit',
+    },
+    {
+      name: 'SubunitsMakeComplex', when: { field: 'subunits', is: 'present' }, then: { class: 'ProteinComplex' },
+      message: 'Only a protein complex has subunits',
+    },
+    {
+      name: 'TargetUniProt', when: { field: 'subunits', is: 'absent' }, then: { field: 'identifiers.uniprot', is: 'present' },
+      message: 'Target has no UniProt entry and no subunits', severity: 'warning',
+    },
+  ],
+};
+
+const system: EntityDescription = {
+  class: 'PhysiologicalSystem',
+  label: 'system',
+  doc: 'An anatomical or physiological system (UBERON)',
+  section: 'systems',
+  subject: { kind: 'minted', segment: 'system' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    uberon: identifier('uberon', 'UBERON term'),
+    part_of: { kind: 'ref', entity: 'system', cardinality: 'optional', notSelf: true, property: 'partOf', doc: 'Id of the system this one is part of' },
+  },
+};
+
+const process: EntityDescription = {
+  class: 'PhysiologicalProcess',
+  label: 'process',
+  doc: 'A physiological process or function (Gene Ontology where one fits)',
+  section: 'processes',
+  subject: { kind: 'minted', segment: 'process' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    go: identifier('go', 'Gene Ontology term'),
+    occurs_in: { kind: 'ref', entity: 'system', cardinality: 'many', property: 'occursIn', doc: 'Ids of the systems the process occurs in' },
+  },
+};
+
+const clinicalUse: EntityDescription = {
+  class: 'ClinicalUse',
+  label: 'clinical use',
+  doc: 'A clinical use of a drug',
+  section: 'clinical_uses',
+  subject: { kind: 'minted', segment: 'use' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    chebi_role: {
+      kind: 'identifier', scheme: 'chebi', cardinality: 'optional', property: 'correspondingRole',
+      doc: 'The ChEBI role that corresponds to the use',
+    },
+  },
+};
+
+const reference: EntityDescription = {
+  class: 'Reference',
+  label: 'reference',
+  doc: 'A citable source: review, study, database or source text',
+  section: 'references',
+  subject: { kind: 'minted', segment: 'reference' },
+  fields: {
+    id: id(),
+    label: label('The citation as a reader would write it'),
+    type: { kind: 'code', vocabulary: 'referenceType', cardinality: 'one', property: 'referenceType', doc: 'What kind of source this is' },
+    year: { kind: 'integer', datatype: 'http://www.w3.org/2001/XMLSchema#gYear', min: 1800, max: 2100, cardinality: 'optional', property: 'year', doc: 'The year of publication' },
+    pmid: { kind: 'identifier', scheme: 'pmid', literal: 'pmid', cardinality: 'optional', property: 'exactMatch', doc: 'PubMed identifier' },
+    doi: { kind: 'identifier', scheme: 'doi', literal: 'doi', cardinality: 'optional', property: 'exactMatch', doc: 'Digital Object Identifier, without https://doi.org/' },
+  },
+};
+
+const mechanism: EntityDescription = {
+  class: 'Mechanism',
+  label: 'mechanism',
+  doc: 'One claim: how a drug acts on a target or system, with its nuance and evidence',
+  section: 'mechanisms',
+  subject: { kind: 'minted', segment: 'mechanism' },
+  fields: {
+    id: id(),
+    label: label(),
+    description,
+    drug: { kind: 'ref', entity: 'drug', cardinality: 'one', property: 'drug', doc: 'Id of the drug' },
+    target: { kind: 'ref', entity: 'target', cardinality: 'optional', property: 'target', doc: 'Id of the molecular target; required when the mechanism is direct' },
+    action: {
+      kind: 'code', vocabulary: 'actionType', cardinality: 'optional', property: 'actionType',
+      doc: 'What the drug does to the target (Guide to Pharmacology / ChEMBL action); required with a target',
+    },
+    directness: { kind: 'code', vocabulary: 'directness', cardinality: 'one', property: 'directness', doc: 'Direct binding, or an indirect / downstream effect' },
+    strength: { kind: 'code', vocabulary: 'strength', cardinality: 'optional', property: 'strength', doc: 'How strong the interaction is' },
+    certainty: { kind: 'code', vocabulary: 'certainty', cardinality: 'one', property: 'certainty', doc: 'How firmly the literature holds the claim' },
+    systems: { kind: 'ref', entity: 'system', cardinality: 'some', property: 'system', doc: 'Ids of the physiological systems the mechanism acts in' },
+    effects: { kind: 'part', entity: 'effect', cardinality: 'some', property: 'hasEffect', doc: 'The physiological effects of the mechanism' },
+    downstream_of: { kind: 'ref', entity: 'mechanism', cardinality: 'many', notSelf: true, property: 'downstreamOf', doc: 'Ids of the mechanisms this one follows from' },
+    contributes_to: { kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'contributesTo', doc: 'Ids of the clinical uses the mechanism contributes to' },
+    supported_by: {
+      kind: 'ref', entity: 'reference', cardinality: 'many', property: 'supportedBy', doc: 'Ids of the references that support the claim',
+      warnIfMissing: 'Mechanism has no supporting literature reference: only the source text backs it',
+    },
+    source: {
+      kind: 'group',
+      cardinality: 'optional',
+      doc: 'The source text the claim was taken from',
+      fields: {
+        reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'derivedFrom', doc: 'Id of the source text' },
+        section: { kind: 'string', cardinality: 'optional', property: 'sourceSection', doc: 'The section of the source text (e.g. "1a")' },
+      },
+    },
+    affinities: { kind: 'part', entity: 'affinity', cardinality: 'many', property: 'hasAffinity', doc: 'Measured affinities, exactly as their sources report them' },
+    caveats: { kind: 'part', entity: 'caveat', cardinality: 'many', property: 'hasCaveat', doc: 'Qualifications of the claim by the literature' },
+  },
+  rules: [
+    {
+      name: 'DirectHasTarget', when: { field: 'directness', in: ['direct'] }, then: { field: 'target', is: 'present' },
+      message: 'A direct mechanism needs a target',
+    },
+    {
+      name: 'TargetHasAction', when: { field: 'target', is: 'present' }, then: { field: 'action', is: 'present' },
+      message: 'A mechanism with a target needs an action (e.g. channel-blocker)',
+    },
+  ],
+};
+
+const effect: EntityDescription = {
+  class: 'Effect',
+  label: 'effect',
+  doc: 'A physiological effect of a mechanism',
+  subject: { kind: 'part', segment: 'effect', key: (e) => String(e.process), keyDoc: 'its process' },
+  fields: {
+    process: { kind: 'ref', entity: 'process', cardinality: 'one', property: 'process', doc: 'Id of the physiological process the effect is on' },
+    label: label(),
+    direction: { kind: 'code', vocabulary: 'direction', cardinality: 'one', property: 'direction', doc: 'Which way the process changes' },
+    valence: { kind: 'code', vocabulary: 'valence', cardinality: 'one', property: 'valence', doc: 'Whether the effect is therapeutic or adverse' },
+  },
+};
+
+/** An affinity without a target of its own is measured at its mechanism's target. */
+const affinityTarget = (a: Entity, { owner }: DeriveContext): string | undefined => str(a.target) ?? str(owner?.target);
+const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'] as const;
+
+const affinity: EntityDescription = {
+  class: 'Affinity',
+  label: 'affinity',
+  doc: 'A measured affinity, exactly as its source reports it',
+  subject: { kind: 'part', segment: 'affinity', key: (a, context) => `${affinityTarget(a, context)}-${String(a.measure).toLowerCase()}`, keyDoc: 'its target and measure' },
+  fields: {
+    target: {
+      kind: 'ref', entity: 'target', cardinality: 'one', property: 'target', fallback: affinityTarget,
+      doc: "The target measured, when it is not the mechanism's (e.g. one subunit)",
+    },
+    measure: { kind: 'code', vocabulary: 'affinityMeasure', cardinality: 'one', property: 'affinityMeasure', doc: 'pKi, pIC50… are negative log molar; Ki, IC50… need a unit' },
+    value: { kind: 'decimal', cardinality: 'one', property: 'affinityValue', doc: 'The value, as the source reports it' },
+    uncertainty: { kind: 'decimal', positive: true, cardinality: 'optional', property: 'affinityUncertainty', doc: 'The ± reported with the value' },
+    unit: { kind: 'string', values: ['nM', 'uM'], cardinality: 'optional', property: 'affinityUnit', doc: 'The unit of a Ki, Kd, IC50 or EC50' },
+    assay: { kind: 'text', cardinality: 'optional', property: 'assay', doc: 'The assay, in words' },
+    species: { kind: 'text', cardinality: 'optional', property: 'species', doc: 'The species of the target protein or tissue' },
+    reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'citation', doc: 'Id of the reference the value is from' },
+    summary: {
+      kind: 'derived', cardinality: 'one', property: 'label', range: 'text',
+      doc: 'The affinity in words: measure, value, uncertainty and unit',
+      derive: (a) => [`${String(a.measure)} ${String(a.value)}${a.uncertainty === undefined ? '' : ` ± ${String(a.uncertainty)}`}${a.unit ? ` ${String(a.unit)}` : ''}`],
+    },
+  },
+  rules: [
+    {
+      name: 'LogMeasureHasNoUnit', when: { field: 'measure', in: logMeasures }, then: { field: 'unit', is: 'absent' },
+      message: 'A negative log affinity (pKi, pKd, pIC50, pEC50, pA2, pKB) takes no unit',
+    },
+    {
+      name: 'ConcentrationHasUnit', when: { field: 'measure', in: ['Ki', 'Kd', 'IC50', 'EC50'] }, then: { field: 'unit', is: 'present' },
+      message: 'A Ki, Kd, IC50 or EC50 needs a unit (nM or uM)',
+    },
+  ],
+};
+
+const caveat: EntityDescription = {
+  class: 'Caveat',
+  label: 'caveat',
+  doc: 'A qualification of a claim by the literature',
+  subject: { kind: 'part', segment: 'caveat', key: (c) => String(c.id), keyDoc: 'its id' },
+  fields: {
+    id: id('The id of the caveat within its mechanism'),
+    text: { kind: 'text', cardinality: 'one', property: 'description', doc: 'The qualification, in words' },
+    references: { kind: 'ref', entity: 'reference', cardinality: 'many', property: 'citation', doc: 'Ids of the references that qualify the claim' },
+  },
+};
+
+export const pharmald = {
+  namespace: 'https://w3id.org/pharmald/vocab#',
+  ontology: {
+    iri: 'https://w3id.org/pharmald/vocab',
+    title: 'pharmald vocabulary',
+    description: 'Terms for publishing pharmacology mechanism-of-action knowledge as linked data: drugs,\ntheir molecular targets, the mechanisms by which they act (with directness, strength, certainty and evidence),\nthe physiological effects of those mechanisms, measured affinities, caveats from the literature and clinical\nuses. Action types map to the ChEMBL and IUPHAR/BPS Guide to Pharmacology action vocabularies.',
+    version: '0.1.0',
+  },
+  idRule: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', message: 'must be lower-case letters and digits joined by single hyphens (e.g. nmda-receptor)' },
+  textRules: [
+    { pattern: '^[\\s\\S]+$', message: 'must not be empty' },
+    { pattern: '^[^ \\t\\n\\r]([\\s\\S]*[^ \\t\\n\\r])?$', message: 'must not start or end with white space' },
+    { pattern: '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$', message: 'must not contain control characters' },
+    {
+      pattern: '^[^\\uD800-\\uDFFF]*$', message: 'must not contain a lone surrogate (an unpaired \\uD800-\\uDFFF escape)', shacl: false,
+      why: 'no RDF syntax can carry a lone surrogate, so the graph never holds one',
+    },
+  ],
+  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen },
+  vocabularies,
+  properties,
+  classes: {
+    ProteinComplex: {
+      label: 'protein complex',
+      comment: 'A target made of several protein subunits, each of which is a target in its own right (e.g. the NMDA receptor, made of GluN1 and GluN2 subunits). Its subunits are given with pld:hasSubunit.',
+      subClassOf: ['Target'],
+    },
+  },
+} as const satisfies ModelDescription;
+
+export type Pharmald = typeof pharmald;
