@@ -14,7 +14,7 @@ const identifier = (scheme: Extract<Field, { kind: 'identifier' }>['scheme'], do
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown): readonly string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
-const drug: EntityDescription = {
+const drug = {
   class: 'Drug',
   label: 'drug',
   doc: 'A drug (a chemical entity with clinical uses)',
@@ -59,9 +59,9 @@ const drug: EntityDescription = {
       derive: (entity, { referencing }) => referencing('mechanism', 'drug', String(entity.id)).flatMap((m) => list([m.target])),
     },
   },
-};
+} as const satisfies EntityDescription;
 
-const role: EntityDescription = {
+const role = {
   class: 'Role',
   label: 'role',
   doc: 'A role a drug has, as ChEBI defines it, identified by its ChEBI IRI',
@@ -70,9 +70,9 @@ const role: EntityDescription = {
     chebi: { kind: 'id', scheme: 'chebi', doc: 'The ChEBI identifier of the role' },
     label: label('The ChEBI label of the role'),
   },
-};
+} as const satisfies EntityDescription;
 
-const screen: EntityDescription = {
+const screen = {
   class: 'Caveat',
   label: 'screen without appreciable binding',
   doc: 'A screen in which the drug bound none of the targets appreciably',
@@ -85,9 +85,9 @@ const screen: EntityDescription = {
     reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'citation', doc: 'Id of the reference that reports the screen' },
     note: { kind: 'text', cardinality: 'one', property: 'description', doc: 'What the screen found, in words (its cut-off)' },
   },
-};
+} as const satisfies EntityDescription;
 
-const target: EntityDescription = {
+const target = {
   class: 'Target',
   label: 'target',
   doc: 'A molecular target: receptor, ion channel, transporter, enzyme or signalling protein, or a complex of subunits',
@@ -141,9 +141,9 @@ const target: EntityDescription = {
       message: 'Target has no UniProt entry and no subunits', severity: 'warning',
     },
   ],
-};
+} as const satisfies EntityDescription;
 
-const system: EntityDescription = {
+const system = {
   class: 'PhysiologicalSystem',
   label: 'system',
   doc: 'An anatomical or physiological system (UBERON)',
@@ -156,9 +156,9 @@ const system: EntityDescription = {
     uberon: identifier('uberon', 'UBERON term'),
     part_of: { kind: 'ref', entity: 'system', cardinality: 'optional', notSelf: true, property: 'partOf', doc: 'Id of the system this one is part of' },
   },
-};
+} as const satisfies EntityDescription;
 
-const process: EntityDescription = {
+const process = {
   class: 'PhysiologicalProcess',
   label: 'process',
   doc: 'A physiological process or function (Gene Ontology where one fits)',
@@ -171,9 +171,9 @@ const process: EntityDescription = {
     go: identifier('go', 'Gene Ontology term'),
     occurs_in: { kind: 'ref', entity: 'system', cardinality: 'many', property: 'occursIn', doc: 'Ids of the systems the process occurs in' },
   },
-};
+} as const satisfies EntityDescription;
 
-const clinicalUse: EntityDescription = {
+const clinicalUse = {
   class: 'ClinicalUse',
   label: 'clinical use',
   doc: 'A clinical use of a drug',
@@ -188,9 +188,9 @@ const clinicalUse: EntityDescription = {
       doc: 'The ChEBI role that corresponds to the use',
     },
   },
-};
+} as const satisfies EntityDescription;
 
-const reference: EntityDescription = {
+const reference = {
   class: 'Reference',
   label: 'reference',
   doc: 'A citable source: review, study, database or source text',
@@ -204,9 +204,9 @@ const reference: EntityDescription = {
     pmid: { kind: 'identifier', scheme: 'pmid', literal: 'pmid', cardinality: 'optional', property: 'exactMatch', doc: 'PubMed identifier' },
     doi: { kind: 'identifier', scheme: 'doi', literal: 'doi', cardinality: 'optional', property: 'exactMatch', doc: 'Digital Object Identifier, without https://doi.org/' },
   },
-};
+} as const satisfies EntityDescription;
 
-const mechanism: EntityDescription = {
+const mechanism = {
   class: 'Mechanism',
   label: 'mechanism',
   doc: 'One claim: how a drug acts on a target or system, with its nuance and evidence',
@@ -255,9 +255,9 @@ const mechanism: EntityDescription = {
       message: 'A mechanism with a target needs an action (e.g. channel-blocker)',
     },
   ],
-};
+} as const satisfies EntityDescription;
 
-const effect: EntityDescription = {
+const effect = {
   class: 'Effect',
   label: 'effect',
   doc: 'A physiological effect of a mechanism',
@@ -268,13 +268,13 @@ const effect: EntityDescription = {
     direction: { kind: 'code', vocabulary: 'direction', cardinality: 'one', property: 'direction', doc: 'Which way the process changes' },
     valence: { kind: 'code', vocabulary: 'valence', cardinality: 'one', property: 'valence', doc: 'Whether the effect is therapeutic or adverse' },
   },
-};
+} as const satisfies EntityDescription;
 
 /** An affinity without a target of its own is measured at its mechanism's target. */
 const affinityTarget = (a: Entity, { owner }: DeriveContext): string | undefined => str(a.target) ?? str(owner?.target);
 const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'] as const;
 
-const affinity: EntityDescription = {
+const affinity = {
   class: 'Affinity',
   label: 'affinity',
   doc: 'A measured affinity, exactly as its source reports it',
@@ -307,9 +307,9 @@ const affinity: EntityDescription = {
       message: 'A Ki, Kd, IC50 or EC50 needs a unit (nM or uM)',
     },
   ],
-};
+} as const satisfies EntityDescription;
 
-const caveat: EntityDescription = {
+const caveat = {
   class: 'Caveat',
   label: 'caveat',
   doc: 'A qualification of a claim by the literature',
@@ -319,7 +319,7 @@ const caveat: EntityDescription = {
     text: { kind: 'text', cardinality: 'one', property: 'description', doc: 'The qualification, in words' },
     references: { kind: 'ref', entity: 'reference', cardinality: 'many', property: 'citation', doc: 'Ids of the references that qualify the claim' },
   },
-};
+} as const satisfies EntityDescription;
 
 export const pharmald = {
   namespace: 'https://w3id.org/pharmald/vocab#',
