@@ -1,22 +1,24 @@
 // fast-check arbitraries for pharmald, shared by tests/property.test.ts (the quick run) and bench/fuzz.mjs (the long
-// one). Plain ESM JavaScript with no import from pharmald itself, so it runs under vitest and plain node alike.
+// one), drawn from the model description (src/model/pharmald.ts) and the identifier schemes (src/identifiers.ts),
+// which the caller passes in: the test takes them from src/, the fuzzer from the compiled lib/. So a new field,
+// vocabulary term, rule or scheme is covered without an edit here.
 //
-//   validModel(options)    a random model that conforms to src/model/schema.ts and to the cross-entity rules of
-//                          src/model/check.ts and shapes/pharmald.shacl.ts, written as 1-3 YAML data files in random
-//                          YAML styles (quoting, block scalars, flow or block collections, line folding, CRLF, BOM),
-//                          with random texts full of quotes, backslashes, line ends, tabs, non-BMP characters,
-//                          RTL marks, separators and combining marks, and random decimals for affinities
+//   validModel(description, schemes, options)  a random valid model, drawn field by field from the description (ids
+//                          by the id rule, texts by the text rules, codes from the vocabularies, identifiers by their
+//                          scheme's pattern or example, refs to drawn ids, groups, parts, cardinalities, then the rules
+//                          made to hold), written as 1-3 YAML data files in random YAML styles (quoting, block scalars,
+//                          flow or block collections, line folding, CRLF, BOM), with random texts full of quotes,
+//                          backslashes, line ends, tabs, non-BMP characters, RTL marks, separators and combining marks
+//   expectedLiterals(description, schemes, sections)  the literals the model must produce, by subject IRI and predicate
 //   byteMutations(n)       a list of random byte edits (flip, set, insert, delete, truncate, duplicate) for a file
 //   applyMutations(b, ms)  applies them to a Buffer
-//   expectedLiterals(m)    the literals the model must produce, by subject IRI and predicate
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 
+/** Where minted IRIs live (src/vocab.ts ID: the description does not give it). */
 const ID = 'https://w3id.org/pharmald/id/';
-const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
-const PLD = 'https://w3id.org/pharmald/vocab#';
 
-// --- Texts ------------------------------------------------------------------------------------------------------------
+// --- Texts and patterned strings --------------------------------------------------------------------------------------
 
 /** Pieces that break naive writers and parsers of YAML, Turtle, N-Triples and JSON. */
 const tricky = [
@@ -26,18 +28,6 @@ const tricky = [
   '\uFEFF', '\u200B', 'é', 'ß', '中文', 'עברית', '\u0080', '\u009F', '\uFFFD', '\uFFFE', '\u{10FFFF}', '\u{E0001}',
 ];
 
-/** The Text rules of src/model/schema.ts. */
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Repairs a string into a valid Text: no forbidden control character, no lone surrogate, no white space at either end. */
-export function toText(raw) {
-  let text = raw.replace(forbidden, '?').replace(loneSurrogate, '?');
-  if (text === '' || /^\s/u.test(text)) text = `a${text}`;
-  if (/\s$/u.test(text)) text = `${text}z`;
-  return text;
-}
-
 const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...tricky) },
   { weight: 3, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 4 }) },
@@ -45,47 +35,30 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }) },
 );
 
-/** A random valid Text (schema: non-empty, no control characters but tab and line ends, no white space at the ends). */
-export const text = fc.array(piece, { minLength: 1, maxLength: 10 }).map((pieces) => toText(pieces.join('')));
-
-// --- Identifiers ------------------------------------------------------------------------------------------------------
-
-const id = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,2}$/);
-const ids = (min, max) => fc.uniqueArray(id, { minLength: min, maxLength: max });
-const digits = (min, max) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
-const upper = (n) => fc.stringMatching(new RegExp(`^[A-Z]{${n}}$`));
-
-const chebi = fc.integer({ min: 1, max: 999_999 }).map((n) => `CHEBI:${n}`);
-const drugIdentifiers = fc.record({
-  chebi: fc.option(chebi, { nil: undefined }),
-  wikidata: fc.option(fc.integer({ min: 1, max: 1e8 }).map((n) => `Q${n}`), { nil: undefined }),
-  drugbank: fc.option(digits(5, 5).map((d) => `DB${d}`), { nil: undefined }),
-  chembl: fc.option(fc.nat(9_999_999).map((n) => `CHEMBL${n}`), { nil: undefined }),
-  pubchem: fc.option(digits(1, 9), { nil: undefined }),
-  mesh: fc.option(fc.oneof(digits(6, 6).map((d) => `D${d}`), digits(9, 9).map((d) => `D${d}`), digits(6, 6).map((d) => `C${d}`)), { nil: undefined }),
-  atc: fc.option(fc.array(fc.tuple(upper(1), digits(2, 2), upper(2), digits(2, 2)).map((p) => p.join('')), { maxLength: 2 }), { nil: undefined }),
-  unii: fc.option(fc.stringMatching(/^[0-9A-Z]{10}$/), { nil: undefined }),
-  cas: fc.option(fc.tuple(digits(1, 7), digits(2, 2), digits(1, 1)).map((p) => p.join('-')), { nil: undefined }),
-  gtopdb_ligand: fc.option(digits(1, 6), { nil: undefined }),
-});
-const uniprot = fc.oneof(
-  fc.stringMatching(/^[OPQ][0-9][A-Z0-9]{3}[0-9]$/),
-  fc.stringMatching(/^[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){1,2}$/),
-);
-const targetIdentifiers = fc.record({
-  uniprot: fc.option(uniprot, { nil: undefined }),
-  hgnc: fc.option(digits(1, 5).map((d) => `HGNC:${d}`), { nil: undefined }),
-  gtopdb_target: fc.option(digits(1, 5), { nil: undefined }),
-});
-
 /**
- * DOI suffix characters the schema allows ([^\s"<>\\^`{|}]), but control characters and lone surrogates, which it
- * allows too but should not (a known bug: the Turtle and N-Triples written are then unparseable, or corrupted).
+ * Repairs a string into a text the rules accept: a character they refuse even between two letters becomes '?', then
+ * 'a' and 'z' go at the ends as needed; undefined when that is not enough.
  */
-const doiChars = [...'abcXYZ0189.-_;()/:#%?&=+$,!*\'~[]@', 'é', '😀', '\u200F', '\u0301'];
-const doi = () =>
-  fc.tuple(digits(4, 9), fc.array(fc.constantFrom(...doiChars), { minLength: 1, maxLength: 12 }))
-    .map(([registrant, suffix]) => `10.${registrant}/${suffix.join('')}`);
+function toText(raw, rules) {
+  const valid = (s) => rules.every((rule) => rule.test(s));
+  const text = [...raw].map((ch) => (valid(`a${ch}z`) ? ch : '?')).join('');
+  return [text, `a${text}`, `${text}z`, `a${text}z`].find(valid);
+}
+
+/** Random texts that the model's text rules accept. */
+const textsBy = (textRules) => {
+  const rules = textRules.map((rule) => new RegExp(rule.pattern, 'u'));
+  return fc.array(piece, { minLength: 1, maxLength: 10 }).map((pieces) => toText(pieces.join(''), rules)).filter((t) => t !== undefined);
+};
+
+/** Strings that match `pattern`: fast-check's, with up to three hard pieces put in where the pattern still allows them. */
+const matching = (pattern) =>
+  fc.tuple(fc.stringMatching(pattern), fc.array(fc.tuple(fc.nat(), piece), { maxLength: 3 })).map(([value, insertions]) =>
+    insertions.reduce((s, [at, hard]) => {
+      const i = at % (s.length + 1);
+      const t = `${s.slice(0, i)}${hard}${s.slice(i)}`;
+      return t.isWellFormed() && pattern.test(t) ? t : s;
+    }, value));
 
 // --- Decimals ---------------------------------------------------------------------------------------------------------
 
@@ -104,173 +77,143 @@ const decimal = (extreme, { positive = false } = {}) =>
         return Number(`${negative && mantissa !== 0 ? '-' : ''}${lexical}`);
       });
 
-// --- Vocabularies -----------------------------------------------------------------------------------------------------
+// --- Reading the description ------------------------------------------------------------------------------------------
 
-const targetTypes = ['receptor', 'ion-channel', 'ligand-gated-ion-channel', 'transporter', 'enzyme', 'signalling-protein'];
-const actions = ['channel-blocker', 'antagonist', 'agonist', 'partial-agonist', 'inverse-agonist', 'inhibitor', 'activator',
-  'positive-allosteric-modulator', 'negative-allosteric-modulator', 'potentiation', 'binding', 'increased-level', 'decreased-level', 'modulation'];
-const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'];
-const linearMeasures = ['Ki', 'Kd', 'IC50', 'EC50'];
-const referenceTypes = ['review', 'systematic-review', 'primary-study', 'database', 'source-text'];
-
-const opt = (arb, freq = 2) => fc.option(arb, { nil: undefined, freq });
+const opt = (arb) => fc.option(arb, { nil: undefined, freq: 2 });
 const pick = (list) => fc.constantFrom(...list);
-const someOf = (list, min = 0, max = list.length) => fc.shuffledSubarray(list, { minLength: Math.min(min, list.length), maxLength: Math.min(max, list.length) });
+const someOf = (list, min, max = 3) => fc.shuffledSubarray(list, { minLength: Math.min(min, list.length), maxLength: Math.min(max, list.length) });
+const all = (arbs) => (arbs.length ? fc.tuple(...arbs) : fc.constant([]));
 
-/** Drops undefined fields, so that the YAML holds only what is set. */
-const clean = (object) => Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+const isList = (field) => field.cardinality === 'many' || field.cardinality === 'some';
+/** The fewest values a list takes when it is given. */
+const fewest = (field) => (field.cardinality === 'some' || field.nonEmpty ? 1 : 0);
+/** Always in the YAML: the id, a required value, a required group; a required ref with a fallback may be left out. */
+const required = (field) => field.kind === 'id' || ((field.cardinality === 'one' || field.cardinality === 'some') && !field.fallback);
+const idField = (entity) => Object.keys(entity.fields).find((name) => entity.fields[name].kind === 'id');
+const inOrder = (fields, values) => Object.fromEntries(Object.keys(fields).filter((name) => values[name] !== undefined).map((name) => [name, values[name]]));
+
+/** What part keys and fallbacks may look at while the model is drawn: the owner (the other entities are not there yet). */
+const hookContext = (owner) => ({
+  owner,
+  referencing: () => {
+    throw new Error('arbitraries: a part key or fallback that looks at other entities cannot be drawn');
+  },
+});
+
+const valueAt = (entity, path) => path.split('.').reduce((value, step) => value?.[step], entity);
+const holds = (condition, entity) =>
+  'in' in condition ? condition.in.includes(valueAt(entity, condition.field)) : (valueAt(entity, condition.field) !== undefined) === (condition.is === 'present');
+/** The rules the YAML must meet: field conditions only (class conditions are about the graph), warnings aside. */
+const yamlRules = (entity) => (entity.rules ?? []).filter((rule) => rule.severity !== 'warning' && !('class' in rule.when) && !('class' in rule.then));
+
+/**
+ * The given values of an entity's fields, changed until its rules hold: a rule whose `when` holds gets its `then` (the
+ * field given, taken away, or set to an allowed code), and a field with a fallback is given when the fallback has none.
+ */
+function settle(fields, rules, drawn, owner) {
+  const entity = {};
+  for (const [name, { given, value }] of Object.entries(drawn)) if (given) entity[name] = value;
+  for (let pass = 0; pass <= rules.length; pass++) {
+    for (const { when, then } of rules) {
+      // A rule on a field inside a group (`identifiers.uniprot`) is left to the check after the parts are drawn.
+      if (then.field.includes('.') || !holds(when, entity) || holds(then, entity)) continue;
+      const value = drawn[then.field]?.value;
+      entity[then.field] = then.is === 'absent' ? undefined : 'in' in then && !then.in.includes(value) ? then.in[0] : value;
+    }
+    for (const [name, field] of Object.entries(fields)) {
+      if (field.fallback && entity[name] === undefined && field.fallback(entity, hookContext(owner)) === undefined) entity[name] = drawn[name].value;
+    }
+  }
+  return entity;
+}
 
 // --- The model --------------------------------------------------------------------------------------------------------
 
 /**
- * A random valid model: { sections: { drugs, targets, … }, files: [{ name, text }] }.
- * options.extreme: any finite double for affinity values and uncertainties, as the schema allows (z.number().finite():
- * 1e21, 5e-324, …), which src/rdf/mappers.ts decimal() writes wrongly today (a known bug); off by default.
+ * A random valid model of `description`: { sections: { drugs, targets, … }, files: [{ name, text }] }.
+ * options.extreme: any finite double for decimals (affinity values and uncertainties), as the schema allows.
  */
-export function validModel(options = {}) {
+export function validModel(description, schemes, options = {}) {
+  const { entities } = description;
   const extreme = Boolean(options.extreme);
-  return fc
-    .record({
-      drugIds: ids(1, 2),
-      targetIds: ids(1, 4),
-      systemIds: ids(1, 3),
-      processIds: ids(1, 4),
-      useIds: ids(0, 2),
-      referenceIds: ids(1, 3),
-      mechanismIds: ids(0, 3),
-      roles: fc.uniqueArray(fc.record({ chebi, label: text }), { maxLength: 3, selector: (r) => r.chebi }),
-    })
-    .chain((pool) => {
-      const { drugIds, targetIds, systemIds, processIds, useIds, referenceIds, mechanismIds, roles } = pool;
-      const drug = (drugId) => fc.record({
-        id: fc.constant(drugId),
-        label: text,
-        description: opt(text),
-        drug_classes: opt(fc.array(text, { minLength: 1, maxLength: 3 })),
-        identifiers: drugIdentifiers.map(clean),
-        roles: opt(someOf(roles, 1)),
-        uses: useIds.length ? opt(someOf(useIds, 1)) : fc.constant(undefined),
-        no_appreciable_binding: opt(fc.record({ targets: someOf(targetIds, 1), reference: pick(referenceIds), note: text })),
-      }).map(clean);
-      const target = (targetId) => {
-        const others = targetIds.filter((t) => t !== targetId);
-        return fc.record({
-          id: fc.constant(targetId),
-          label: text,
-          description: opt(text),
-          type: pick(targetTypes),
-          gene: opt(fc.stringMatching(/^[A-Z0-9-]{1,8}$/)),
-          identifiers: opt(targetIdentifiers.map(clean)),
-          subunits: others.length ? opt(someOf(others, 1, 3)) : fc.constant(undefined),
-        }).map(clean);
-      };
-      const system = (systemId) => {
-        const others = systemIds.filter((s) => s !== systemId);
-        return fc.record({
-          id: fc.constant(systemId),
-          label: text,
-          description: opt(text),
-          uberon: opt(digits(7, 7).map((d) => `UBERON:${d}`)),
-          part_of: others.length ? opt(pick(others)) : fc.constant(undefined),
-        }).map(clean);
-      };
-      const process = (processId) => fc.record({
-        id: fc.constant(processId),
-        label: text,
-        description: opt(text),
-        go: opt(digits(7, 7).map((d) => `GO:${d}`)),
-        occurs_in: opt(someOf(systemIds, 1)),
-      }).map(clean);
-      const use = (useId) => fc.record({ id: fc.constant(useId), label: text, description: opt(text), chebi_role: opt(chebi) }).map(clean);
-      const reference = (referenceId) => fc.record({
-        id: fc.constant(referenceId),
-        label: text,
-        type: pick(referenceTypes),
-        year: opt(fc.integer({ min: 1800, max: 2100 })),
-        pmid: opt(fc.integer({ min: 1, max: 999_999_999 }).map(String)),
-        doi: opt(doi()),
-      }).map(clean);
-      const affinity = (mechanismTarget) => fc.record({
-        target: mechanismTarget === undefined ? pick(targetIds) : opt(pick(targetIds)),
-        log: fc.boolean(),
-        logMeasure: pick(logMeasures),
-        linearMeasure: pick(linearMeasures),
-        value: decimal(extreme),
-        uncertainty: opt(decimal(extreme, { positive: true })),
-        unit: pick(['nM', 'uM']),
-        assay: opt(text),
-        species: opt(text),
-        reference: pick(referenceIds),
-      }).map((a) => clean({
-        target: a.target,
-        measure: a.log ? a.logMeasure : a.linearMeasure,
-        value: a.value,
-        uncertainty: a.uncertainty,
-        unit: a.log ? undefined : a.unit,
-        assay: a.assay,
-        species: a.species,
-        reference: a.reference,
-      }));
-      const mechanism = (mechanismId) => {
-        const others = mechanismIds.filter((m) => m !== mechanismId);
-        return fc.record({
-          direct: fc.boolean(),
-          hasTarget: fc.boolean(),
-          target: pick(targetIds),
-          action: pick(actions),
-          actionWithoutTarget: opt(pick(actions), 4),
-        }).chain(({ direct, hasTarget, target: chosenTarget, action, actionWithoutTarget }) => {
-          const mechanismTarget = direct || hasTarget ? chosenTarget : undefined;
-          return fc.record({
-            id: fc.constant(mechanismId),
-            label: text,
-            description: opt(text),
-            drug: pick(drugIds),
-            target: fc.constant(mechanismTarget),
-            action: fc.constant(mechanismTarget === undefined ? actionWithoutTarget : action),
-            directness: fc.constant(direct ? 'direct' : 'indirect'),
-            strength: opt(pick(['strong', 'moderate', 'weak'])),
-            certainty: pick(['established', 'probable', 'possible']),
-            systems: someOf(systemIds, 1),
-            effects: someOf(processIds, 1, 3).chain((processes) => fc.tuple(...processes.map((p) => fc.record({
-              process: fc.constant(p),
-              label: text,
-              direction: pick(['increased', 'decreased', 'preserved', 'altered']),
-              valence: pick(['therapeutic', 'adverse', 'context-dependent']),
-            })))),
-            downstream_of: others.length ? opt(someOf(others, 1)) : fc.constant(undefined),
-            contributes_to: useIds.length ? opt(someOf(useIds, 1)) : fc.constant(undefined),
-            supported_by: opt(someOf(referenceIds, 1)),
-            source: opt(fc.record({ reference: pick(referenceIds), section: opt(text) }).map(clean)),
-            // One affinity per (target, measure): the key check.ts uses.
-            affinities: opt(fc.uniqueArray(affinity(mechanismTarget), {
-              minLength: 1,
-              maxLength: 3,
-              selector: (a) => `${a.target ?? mechanismTarget}/${a.measure}`,
-            })),
-            caveats: opt(fc.uniqueArray(fc.record({ id, text, references: opt(someOf(referenceIds, 1)) }).map(clean), {
-              minLength: 1,
-              maxLength: 2,
-              selector: (c) => c.id,
-            })),
-          }).map(clean);
-        });
-      };
-      const all = (list, arb) => (list.length ? fc.tuple(...list.map(arb)) : fc.constant([]));
-      return fc.record({
-        drugs: all(drugIds, drug),
-        targets: all(targetIds, target),
-        systems: all(systemIds, system),
-        processes: all(processIds, process),
-        clinical_uses: all(useIds, use),
-        references: all(referenceIds, reference),
-        mechanisms: all(mechanismIds, mechanism),
-      });
-    })
-    .chain((sections) => fc.record({
-      sections: fc.constant(sections),
-      files: layout(sections),
-    }));
+  const text = textsBy(description.textRules);
+  const id = matching(new RegExp(description.idRule.pattern, 'u'));
+  const identifier = (scheme) => fc.oneof({ weight: 1, arbitrary: fc.constant(schemes[scheme].example) }, { weight: 3, arbitrary: matching(schemes[scheme].pattern) });
+  const codes = (vocabulary) => description.vocabularies[vocabulary].terms.map((term) => term.code);
+
+  /** The value of a field (a list for many / some), or undefined when it can have none (a ref to too few ids). */
+  function values(field, scope) {
+    const list = (one) => (isList(field) ? fc.array(one, { minLength: fewest(field), maxLength: 3 }) : one);
+    switch (field.kind) {
+      case 'id': return scope.id !== undefined ? fc.constant(scope.id) : field.scheme ? identifier(field.scheme) : id;
+      case 'text': return list(text);
+      case 'string': return list(field.values ? pick(field.values) : field.rule ? matching(new RegExp(field.rule.pattern, 'u')) : text);
+      case 'integer': return list(fc.integer({ min: field.min ?? -1e9, max: field.max ?? 1e9 }));
+      case 'decimal': return list(decimal(extreme, field));
+      case 'code': return list(pick(codes(field.vocabulary)));
+      case 'identifier': return list(identifier(field.scheme));
+      case 'group': return given(field.fields, [], scope);
+      case 'ref': {
+        const pool = scope.pools[field.entity].filter((other) => !(field.notSelf && other === scope.id));
+        if (pool.length < Math.max(1, fewest(field))) return fc.constant(undefined);
+        return isList(field) ? someOf(pool, fewest(field)) : pick(pool);
+      }
+    }
+    throw new Error(`arbitraries: no values for a field of kind ${field.kind}`);
+  }
+
+  /** The fields of an entity or group but its parts: each drawn, given by its cardinality or at random, then settled. */
+  function given(fields, rules, scope) {
+    const drawn = Object.entries(fields).filter(([, field]) => field.kind !== 'part' && field.kind !== 'derived')
+      .map(([name, field]) => [name, fc.record({ given: required(field) ? fc.constant(true) : fc.boolean(), value: values(field, scope) })]);
+    return fc.record(Object.fromEntries(drawn)).map((fieldsDrawn) => inOrder(fields, settle(fields, rules, fieldsDrawn, scope.owner)));
+  }
+
+  /** A part field's value: entities drawn with the owner in view (one per key), or picked from a shared pool (roles). */
+  function part(field, owner, scope) {
+    const { subject } = entities[field.entity];
+    let one;
+    let list;
+    if (subject.kind === 'identifier') {
+      const pool = scope.shared[field.entity];
+      one = pool.length ? pick(pool) : fc.constant(undefined);
+      list = someOf(pool, fewest(field));
+    } else {
+      one = entity(field.entity, { ...scope, id: undefined, owner });
+      list = fc.uniqueArray(one, { minLength: fewest(field), maxLength: 3, selector: (p) => subject.key(p, hookContext(owner)) });
+    }
+    const value = isList(field) ? list : one;
+    return required(field) ? value : opt(value);
+  }
+
+  /** A random entity: its fields, then its parts (which may look at it), in the description's order. */
+  function entity(name, scope) {
+    const { fields } = entities[name];
+    const rules = yamlRules(entities[name]);
+    const parts = Object.entries(fields).filter(([, field]) => field.kind === 'part');
+    return given(fields, rules, scope)
+      .chain((own) => fc.record(Object.fromEntries(parts.map(([key, field]) => [key, part(field, own, scope)])))
+        .map((drawnParts) => inOrder(fields, { ...own, ...drawnParts })))
+      .filter((e) => rules.every((rule) => !holds(rule.when, e) || holds(rule.then, e)));
+  }
+
+  // The ids of every top-level entity first (at least one where a required ref names them), then the shared pools of
+  // entities named by an identifier (a ChEBI role: one label per role across drugs), then every entity.
+  const top = Object.keys(entities).filter((name) => entities[name].section !== undefined);
+  const shared = Object.keys(entities).filter((name) => entities[name].subject.kind === 'identifier');
+  const refs = (fields) => Object.values(fields).flatMap((field) => (field.kind === 'group' ? refs(field.fields) : field.kind === 'ref' ? [field] : []));
+  const needed = new Set(Object.values(entities).flatMap((e) => refs(e.fields)).filter((f) => f.cardinality === 'one' || f.cardinality === 'some').map((f) => f.entity));
+  const pools = fc.record(Object.fromEntries(top.map((name) => [name, fc.uniqueArray(id, { minLength: needed.has(name) ? 1 : 0, maxLength: 3 })])));
+  return pools
+    .chain((ids) => fc.record(Object.fromEntries(shared.map((name) => [name, fc.uniqueArray(entity(name, { pools: ids }), {
+      maxLength: 3,
+      selector: (e) => e[idField(entities[name])],
+    })]))).map((sharedPools) => ({ pools: ids, shared: sharedPools })))
+    .chain((scope) => fc.record(Object.fromEntries(top.map((name) => [
+      entities[name].section,
+      all(scope.pools[name].map((own) => entity(name, { ...scope, id: own }))),
+    ]))))
+    .chain((sections) => fc.record({ sections: fc.constant(sections), files: layout(sections) }));
 }
 
 /** Spreads the entities over 1-3 files, each written in its own random YAML style. */
@@ -288,7 +231,7 @@ function layout(sections) {
         if (assignment[i] % fileCount !== f) return;
         (content[section] ??= []).push(entity);
       });
-      if (Object.keys(content).length === 0) content.clinical_uses = [];
+      if (Object.keys(content).length === 0) content[Object.keys(sections)[0]] = [];
       const style = styles[f];
       let yaml = writeYaml(content, style.options);
       if (style.crlf) yaml = yaml.replace(/\n/g, '\r\n');
@@ -339,37 +282,39 @@ const yamlStyle = fc.record({
 // --- What the model must produce ----------------------------------------------------------------------------------------
 
 /**
- * The literals the model must produce: { subject, predicate, value, kind } with kind 'text' (rdf:langString @en),
- * 'plain' (xsd:string) or 'decimal' (value is the number).
+ * The literals the model must produce, from the description's text, string, integer and decimal fields and the
+ * identifiers it also writes as literals: { subject, predicate, value, kind } with kind 'text' (rdf:langString @en),
+ * 'plain' (xsd:string), 'typed' (value is the lexical form, with `datatype`) or 'decimal' (value is the number).
  */
-export function expectedLiterals(sections) {
+export function expectedLiterals(description, schemes, sections) {
+  const { entities } = description;
   const out = [];
-  const add = (subject, predicate, value, kind = 'text') => {
-    if (value !== undefined) out.push({ subject, predicate, value, kind });
+  const predicate = (property) => description.properties[property].iri ?? `${description.namespace}${property}`;
+  const subjectOf = (name, entity, owner) => {
+    const { subject, fields } = entities[name];
+    const key = idField(entities[name]);
+    if (subject.kind === 'minted') return `${ID}${subject.segment}/${entity[key]}`;
+    if (subject.kind === 'part') return `${owner.iri}/${subject.segment}/${subject.key(entity, hookContext(owner.entity))}`;
+    return schemes[fields[key].scheme].iri(entity[key]);
   };
-  const kinds = { drugs: 'drug', targets: 'target', systems: 'system', processes: 'process', clinical_uses: 'use', references: 'reference', mechanisms: 'mechanism' };
-  for (const [section, kind] of Object.entries(kinds)) {
-    for (const entity of sections[section]) {
-      const iri = `${ID}${kind}/${entity.id}`;
-      add(iri, `${RDFS}label`, entity.label);
-      add(iri, `${RDFS}comment`, entity.description);
+  const visit = (fields, entity, iri, owner) => {
+    for (const [name, field] of Object.entries(fields)) {
+      if (entity[name] === undefined) continue;
+      const subject = field.onOwner ? owner.iri : iri;
+      const add = (property, kind, value, extra) => out.push({ subject, predicate: predicate(property), value, kind, ...extra });
+      for (const value of isList(field) ? entity[name] : [entity[name]]) {
+        if (field.kind === 'text') add(field.property, 'text', value);
+        if (field.kind === 'string') add(field.property, 'plain', value);
+        if (field.kind === 'decimal') add(field.property, 'decimal', value);
+        if (field.kind === 'integer') add(field.property, 'typed', String(value), { datatype: field.datatype });
+        if (field.kind === 'identifier' && field.literal) add(field.literal, 'plain', value);
+        if (field.kind === 'group') visit(field.fields, value, iri, owner);
+        if (field.kind === 'part') visit(entities[field.entity].fields, value, subjectOf(field.entity, value, { iri, entity }), { iri, entity });
+      }
     }
-  }
-  for (const drug of sections.drugs) for (const c of drug.drug_classes ?? []) add(`${ID}drug/${drug.id}`, `${PLD}drugClass`, c);
-  for (const target of sections.targets) add(`${ID}target/${target.id}`, `${PLD}geneSymbol`, target.gene, 'plain');
-  for (const reference of sections.references) add(`${ID}reference/${reference.id}`, `${PLD}doi`, reference.doi, 'plain');
-  for (const m of sections.mechanisms) {
-    const iri = `${ID}mechanism/${m.id}`;
-    add(iri, `${PLD}sourceSection`, m.source?.section, 'plain');
-    for (const effect of m.effects) add(`${iri}/effect/${effect.process}`, `${RDFS}label`, effect.label);
-    for (const caveat of m.caveats ?? []) add(`${iri}/caveat/${caveat.id}`, `${RDFS}comment`, caveat.text);
-    for (const a of m.affinities ?? []) {
-      const part = `${iri}/affinity/${a.target ?? m.target}-${a.measure.toLowerCase()}`;
-      add(part, `${PLD}affinityValue`, a.value, 'decimal');
-      add(part, `${PLD}affinityUncertainty`, a.uncertainty, 'decimal');
-      add(part, `${PLD}assay`, a.assay);
-      add(part, `${PLD}species`, a.species);
-    }
+  };
+  for (const [name, { section, fields }] of Object.entries(entities)) {
+    for (const entity of section === undefined ? [] : sections[section] ?? []) visit(fields, entity, subjectOf(name, entity), undefined);
   }
   return out;
 }

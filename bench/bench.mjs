@@ -37,7 +37,7 @@ const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 1
 
 /** What decides dataset.nt's triples (the mapping), so that dataset.nt is prepared again when it changes. */
 function mappingFingerprint() {
-  const files = ['rdf/mappers.js', 'rdf/iri.js', 'rdf/parse.js', 'vocab.js', 'identifiers.js'].map((f) => path.join(root, 'lib', f));
+  const files = ['generate/quads.js', 'generate/fields.js', 'model/pharmald.js', 'model/properties.js', 'model/vocabularies.js', 'rdf/iri.js', 'rdf/literal.js', 'rdf/parse.js', 'vocab.js', 'identifiers.js'].map((f) => path.join(root, 'lib', f));
   return sha(files.map((f) => `${f}\n${existsSync(f) ? readFileSync(f, 'utf8') : ''}`).join('\n'));
 }
 

@@ -102,10 +102,11 @@ const stages = {
   /** Two results: load (YAML → model) and map (model → quads). maxRSS only grows, so each is that stage's peak. */
   async 'load-map'() {
     const { loadModel } = await import('../lib/model/load.js');
-    const { modelToQuads } = await import('../lib/rdf/mappers.js');
+    const { modelToQuads } = await import('../lib/generate/quads.js');
+    const { pharmald } = await import('../lib/model/pharmald.js');
     const load = await timed(() => loadModel(args.data));
     emit({ event: 'result', stage: 'load', ...timing(load), drugs: load.value.model.drugs.length, mechanisms: load.value.model.mechanisms.length, maxRssMB: rssMB() });
-    const map = await timed(() => modelToQuads(load.value));
+    const map = await timed(() => modelToQuads(pharmald, load.value));
     emit({ event: 'result', stage: 'map', ...timing(map), quads: map.value.quads.length, maxRssMB: rssMB() });
     return null;
   },
@@ -132,13 +133,14 @@ const stages = {
   /** Not a benchmark: writes dataset.nt (load → map → + ontology → canonical → N-Triples, no SHACL). */
   async prepare() {
     const { loadModel } = await import('../lib/model/load.js');
-    const { modelToQuads } = await import('../lib/rdf/mappers.js');
+    const { modelToQuads } = await import('../lib/generate/quads.js');
+    const { pharmald } = await import('../lib/model/pharmald.js');
     const { ontologyFile } = await import('../lib/paths.js');
     const { parseTurtleFile } = await import('../lib/rdf/parse.js');
     const { canonicalQuads } = await import('../lib/serialize/canonical.js');
     const { toNTriples } = await import('../lib/serialize/ntriples.js');
     const t = await timed(async () => {
-      const mapped = modelToQuads(await loadModel(args.data));
+      const mapped = modelToQuads(pharmald, await loadModel(args.data));
       const quads = canonicalQuads([...mapped.quads, ...(await parseTurtleFile(ontologyFile))]);
       const text = toNTriples(quads);
       writeFileSync(args.nt, text);
@@ -207,11 +209,11 @@ const stages = {
    */
   async 'whatif-jsonld-quads'() {
     const { default: jsonld } = await import('jsonld');
-    const { jsonLdContext } = await import('../lib/serialize/context.js');
+    const [{ jsonLdContext }, { pharmald }] = await Promise.all([import('../lib/generate/context.js'), import('../lib/model/pharmald.js')]);
     const quads = await canonicalInput(args.nt);
     const t = await timed(async () => {
       const expanded = await jsonld.fromRDF(quads);
-      const context = jsonLdContext();
+      const context = jsonLdContext(pharmald);
       const compacted = await jsonld.compact(expanded, context['@context'], { graph: true });
       const id = (x) => String(x ?? '');
       const graph = [...(compacted['@graph'] ?? [])].sort((a, b) => (id(a.id) < id(b.id) ? -1 : id(a.id) > id(b.id) ? 1 : 0));

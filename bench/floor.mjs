@@ -2,13 +2,13 @@
 // objects, no store and no sorting: the lower bound a serializer of the same triples can reach in
 // JavaScript. Two forms:
 //   quadsToNTriples(quads)         from RDF/JS quads (the values the build already holds);
-//   modelToNTriples(model, extra)  from the model objects directly, mirroring src/rdf/mappers.ts triple for
+//   modelToNTriples(model, extra)  from the model objects directly, mirroring src/generate/quads.ts triple for
 //                                  triple (grouping mechanisms by drug and target with maps, where the mapper
 //                                  scans every mechanism per drug and per target).
 // bench/child.mjs checks once per size that modelToNTriples gives exactly the triples of dataset.nt.
 import { identifierIri } from '../lib/identifiers.js';
 import { mintIri, mintPartIri } from '../lib/rdf/iri.js';
-import { decimal } from '../lib/rdf/mappers.js';
+import { decimal } from '../lib/rdf/literal.js';
 import { cls, hasRole, prop, rdf, rdfs, skos, termIri, xsd } from '../lib/vocab.js';
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
@@ -38,7 +38,7 @@ export function quadsToNTriples(quads) {
 // The same lexical form as the build's, from the same function.
 const decimalLexical = (value) => decimal(value).value;
 
-/** N-Triples lines of a model (src/rdf/mappers.ts, same triples), then `extraLines` (the ontology). */
+/** N-Triples lines of a model (src/generate/quads.ts, same triples), then `extraLines` (the ontology). */
 export function modelToNTriples(model, extraLines = []) {
   const out = [];
   const seen = new Set(); // only for the triples that several entities can emit (roles, actsOn, affects)

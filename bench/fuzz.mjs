@@ -6,9 +6,10 @@
 //           gives a model or a DataError whose every diagnostic has a file (one of the data files), a line and a
 //           column inside it; every Nth model that loads is also compiled (SHACL), with the same rule. Any other
 //           exception, a hang (no progress for 60 s) or a crash of the worker is a bug.
-//   valid   random valid models (bench/arbitraries.mjs) are built into a temp dir; dataset.ttl, dataset.nt (n3) and
-//           dataset.jsonld (jsonld.toRDF) must be the build's graph (ground triples equal, blank-node part equal by
-//           URDNA2015), and every literal the YAML gave must be there exactly (bench/roundtrip.mjs).
+//   valid   random valid models (bench/arbitraries.mjs, drawn from the model description lib exports) are built into
+//           a temp dir; dataset.ttl, dataset.nt (n3) and dataset.jsonld (jsonld.toRDF) must be the build's graph (ground
+//           triples equal, blank-node part equal by URDNA2015), and every literal the YAML gave must be there exactly
+//           (bench/roundtrip.mjs).
 //
 // Usage: node bench/fuzz.mjs [--runs N] [--valid-runs V] [--seed S] [--workers W] [--mode all|mutate|valid]
 //                            [--extreme] [--compile-every K]
@@ -16,8 +17,8 @@
 //   --valid-runs V    valid-model cases (default: N / 100, at least 10); each is a whole build, about 0.3-0.5 s
 //   --seed S          base seed (default: from the clock; printed, so a run can be replayed); worker i uses S + i
 //   --workers W       worker threads (default: the number of CPUs, at most 4)
-//   --extreme         valid models with any finite double as an affinity value or uncertainty, as the schema
-//                     allows (1e21, 5e-324…): fails today on the known decimal() bug of the hardening report
+//   --extreme         valid models with any finite double as a decimal (an affinity value or uncertainty), as the
+//                     schema allows (1e21, 5e-324…)
 //   --compile-every K also compile every Kth mutated model that loads (default 25; 0: never)
 // Exit status 0 when every property held, 1 when one failed (the shrunk counterexample is printed, and a mutated file
 // is saved under the system temp folder), 2 on a usage error.
@@ -216,7 +217,7 @@ async function worker(job) {
       previous = file;
       const displayPath = (absolute) => path.basename(absolute);
       try {
-        await lib.loadModel(scratch, { displayPath });
+        await lib.loadModel(scratch, lib.pharmald, { displayPath });
         count('loaded');
       } catch (error) {
         count('dataError');
@@ -237,7 +238,7 @@ async function worker(job) {
       }
     });
   } else {
-    property = fc.asyncProperty(validModel({ extreme: job.extreme }), async ({ sections, files }) => {
+    property = fc.asyncProperty(validModel(lib.pharmald, lib.identifierSchemes, { extreme: job.extreme }), async ({ sections, files }) => {
       tick(`valid model with ${Object.values(sections).reduce((n, l) => n + l.length, 0)} entities`);
       const data = path.join(scratch, 'data');
       const out = path.join(scratch, 'out');
@@ -248,7 +249,7 @@ async function worker(job) {
       const built = await lib.build({ dataDir: data, outDir: out, site: false });
       const parsed = await parseOutputs(out);
       const problems = await compareGraphs(built.quads, parsed);
-      const literals = expectedLiterals(sections);
+      const literals = expectedLiterals(lib.pharmald, lib.identifierSchemes, sections);
       for (const [file, quads] of Object.entries(parsed)) problems.push(...checkLiterals(literals, quads, file));
       count('triples', built.quads.length);
       count('literals', literals.length * 3);

@@ -4,6 +4,10 @@
 //
 //   node bench/gen.mjs --triples N --out DIR [--seed S] [--violations K] [--drugs-per-file M]
 //
+// The vocabulary codes (action types, target types, directness, strengths, certainties, directions, valences,
+// reference types, affinity measures and units) come from the model description, lib/model/pharmald.js
+// (`npm run build` first); a new term is drawn with weight 1.
+//
 // Same arguments → byte-identical files. The data is shaped like data/*.yaml: drugs with 5–10 mechanisms
 // each, a shared pool of targets (about 10 % protein complexes with subunits), systems with a part-of
 // hierarchy, processes, clinical uses, references; mechanisms with effects, some affinities (pKi, pIC50,
@@ -25,6 +29,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Parser } from 'n3';
+import { pharmald } from '../lib/model/pharmald.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ontologyFile = path.join(here, '..', 'ontology', 'pharmald.ttl');
@@ -86,6 +91,57 @@ export function rng(seed) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Vocabularies, from the model description (src/model/pharmald.ts, compiled to lib/): the weights
+// below only say how common a term is in the synthetic data
+// ------------------------------------------------------------------------------------------------
+const codes = (vocabulary) => pharmald.vocabularies[vocabulary].terms.map((term) => term.code);
+const termLabel = (vocabulary, code) => pharmald.vocabularies[vocabulary].terms.find((term) => term.code === code).label;
+
+/** A code the generator gives a meaning of its own (direct, source-text…); an error if the vocabulary has no such term. */
+function known(vocabulary, code) {
+  if (!codes(vocabulary).includes(code)) throw new Error(`gen: the ${vocabulary} vocabulary has no term ${code}`);
+  return code;
+}
+
+/** The codes of a vocabulary as [code, weight] for r.weighted: those weighted here first, then any other term with weight 1. */
+function weighted(vocabulary, weights) {
+  for (const code of Object.keys(weights)) known(vocabulary, code);
+  return [...Object.entries(weights), ...codes(vocabulary).filter((code) => !(code in weights)).map((code) => [code, 1])];
+}
+
+const targetTypes = weighted('targetType', {
+  receptor: 35, 'ion-channel': 15, 'ligand-gated-ion-channel': 10, transporter: 12, enzyme: 20, 'signalling-protein': 8,
+});
+const ligandGatedIonChannel = known('targetType', 'ligand-gated-ion-channel');
+/** The word for a target type in synthetic labels: its label, or a shorter one. */
+const typeWord = (type) => ({ 'ion-channel': 'channel', 'ligand-gated-ion-channel': 'gated channel' })[type] ?? termLabel('targetType', type);
+const actions = weighted('actionType', {
+  antagonist: 12, agonist: 12, inhibitor: 20, 'channel-blocker': 6, 'partial-agonist': 6, 'inverse-agonist': 3, activator: 6,
+  'positive-allosteric-modulator': 5, 'negative-allosteric-modulator': 4, potentiation: 3, binding: 8, 'increased-level': 5,
+  'decreased-level': 5, modulation: 5,
+});
+const actionVerbs = {
+  antagonist: 'antagonises', agonist: 'activates', inhibitor: 'inhibits', 'channel-blocker': 'blocks', 'partial-agonist': 'partially activates',
+  'inverse-agonist': 'inversely activates', activator: 'activates', 'positive-allosteric-modulator': 'positively modulates',
+  'negative-allosteric-modulator': 'negatively modulates', potentiation: 'potentiates', binding: 'binds', 'increased-level': 'raises the level of',
+  'decreased-level': 'lowers the level of', modulation: 'modulates',
+};
+const actionVerb = (action) => actionVerbs[action] ?? `acts as ${termLabel('actionType', action)} on`;
+const [direct, indirect] = [known('directness', 'direct'), known('directness', 'indirect')];
+const strengths = codes('strength');
+const certainties = weighted('certainty', { established: 45, probable: 35, possible: 20 });
+const directions = weighted('direction', { increased: 40, decreased: 45, preserved: 5, altered: 10 });
+const valences = weighted('valence', { therapeutic: 65, adverse: 25, 'context-dependent': 10 });
+const referenceTypes = weighted('referenceType', { review: 35, 'systematic-review': 10, 'primary-study': 45, database: 5, 'source-text': 5 });
+const [database, sourceText] = [known('referenceType', 'database'), known('referenceType', 'source-text')];
+// Affinity measures: those the description's rules give no unit (pKi…) are negative log values; the others need a unit.
+const { affinity } = pharmald.entities;
+const unitless = affinity.rules.find((rule) => rule.then.field === 'unit' && rule.then.is === 'absent').when.in;
+const logMeasures = codes('affinityMeasure').filter((measure) => unitless.includes(measure));
+const linearMeasures = codes('affinityMeasure').filter((measure) => !unitless.includes(measure));
+const [usualUnit, otherUnit = usualUnit] = affinity.fields.unit.values;
+
+// ------------------------------------------------------------------------------------------------
 // Word lists (synthetic labels; names of body systems are ordinary words, not identifiers)
 // ------------------------------------------------------------------------------------------------
 const syllables = ['ra', 'zo', 'vex', 'tan', 'mi', 'lo', 'fen', 'dra', 'quo', 'sar', 'pil', 'nex', 'tor', 'cal', 'bu', 'mer', 'ti', 'xa', 'gro', 'len'];
@@ -100,24 +156,6 @@ const targetFamilies = [
   'histaminergic', 'purinergic', 'sodium', 'potassium', 'calcium', 'chloride', 'kinase', 'phosphodiesterase',
   'cyclooxygenase', 'monoamine', 'neuropeptide', 'chemokine',
 ];
-const targetTypes = [
-  ['receptor', 35], ['ion-channel', 15], ['ligand-gated-ion-channel', 10], ['transporter', 12], ['enzyme', 20], ['signalling-protein', 8],
-];
-const typeWords = {
-  receptor: 'receptor', 'ion-channel': 'channel', 'ligand-gated-ion-channel': 'gated channel', transporter: 'transporter',
-  enzyme: 'enzyme', 'signalling-protein': 'signalling protein',
-};
-const actions = [
-  ['antagonist', 12], ['agonist', 12], ['inhibitor', 20], ['channel-blocker', 6], ['partial-agonist', 6], ['inverse-agonist', 3],
-  ['activator', 6], ['positive-allosteric-modulator', 5], ['negative-allosteric-modulator', 4], ['potentiation', 3],
-  ['binding', 8], ['increased-level', 5], ['decreased-level', 5], ['modulation', 5],
-];
-const actionVerbs = {
-  antagonist: 'antagonises', agonist: 'activates', inhibitor: 'inhibits', 'channel-blocker': 'blocks', 'partial-agonist': 'partially activates',
-  'inverse-agonist': 'inversely activates', activator: 'activates', 'positive-allosteric-modulator': 'positively modulates',
-  'negative-allosteric-modulator': 'negatively modulates', potentiation: 'potentiates', binding: 'binds', 'increased-level': 'raises the level of',
-  'decreased-level': 'lowers the level of', modulation: 'modulates',
-};
 const systemTree = [
   ['nervous-system', 'nervous system', null],
   ['central-nervous-system', 'central nervous system', 'nervous-system'],
@@ -167,13 +205,6 @@ const processStems = [
   'hormone secretion', 'bone resorption', 'cell proliferation', 'immune cell activation', 'sleep regulation',
 ];
 const processQualifiers = ['', 'central ', 'peripheral ', 'regulation of ', 'tonic ', 'phasic ', 'acute ', 'chronic '];
-const directions = [['increased', 40], ['decreased', 45], ['preserved', 5], ['altered', 10]];
-const valences = [['therapeutic', 65], ['adverse', 25], ['context-dependent', 10]];
-const certainties = [['established', 45], ['probable', 35], ['possible', 20]];
-const strengths = ['strong', 'moderate', 'weak'];
-const referenceTypes = [['review', 35], ['systematic-review', 10], ['primary-study', 45], ['database', 5], ['source-text', 5]];
-const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'];
-const linearMeasures = ['Ki', 'Kd', 'IC50', 'EC50'];
 const assays = ['radioligand displacement', 'functional calcium flux assay', 'patch-clamp electrophysiology', 'enzyme activity assay', 'cAMP accumulation assay'];
 const species = ['human', 'rat', 'mouse', 'guinea pig'];
 const caveatIds = ['unquantified', 'limited-efficacy', 'species-difference', 'conflicting-evidence', 'assay-dependent', 'dose-dependent'];
@@ -196,7 +227,7 @@ function sentence(r, minWords, maxWords) {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Triple counting: mirrors src/rdf/mappers.ts (and canonicalQuads' deduplication) exactly.
+// Triple counting: mirrors the mapping of src/generate/quads.ts (and canonicalQuads' deduplication) exactly.
 // ------------------------------------------------------------------------------------------------
 class TripleCounter {
   constructor() {
@@ -305,21 +336,21 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
   const references = [];
   for (let i = 1; i <= nReferences; i++) {
     const type = r.weighted(referenceTypes);
-    const scholarly = type === 'review' || type === 'systematic-review' || type === 'primary-study';
+    const scholarly = type !== database && type !== sourceText;
     references.push({
       id: `ref-${pad(i, 6)}`,
       label: scholarly
         ? `Author${i} A, Coauthor B. ${sentence(r, 6, 12).slice(0, -1)}. J Synth Pharmacol ${r.int(1990, 2024)};${r.int(1, 99)}:${r.int(1, 999)}.`
-        : `Synthetic ${type === 'database' ? 'database' : 'source text'} ${i}`,
+        : `Synthetic ${termLabel('referenceType', type)} ${i}`,
       type,
       ...(r.chance(0.8) ? { year: r.int(1990, 2024) } : {}),
       ...(scholarly && r.chance(0.7) ? { pmid: `99${pad(i, 7)}` } : {}),
       ...(scholarly && r.chance(0.6) ? { doi: `10.99999/synthetic.${i}` } : {}),
     });
   }
-  const literature = references.filter((ref) => ref.type !== 'source-text' && ref.type !== 'database').map((ref) => ref.id);
-  const sourceTexts = references.filter((ref) => ref.type === 'source-text').map((ref) => ref.id);
-  const databases = references.filter((ref) => ref.type === 'database').map((ref) => ref.id);
+  const literature = references.filter((ref) => ref.type !== sourceText && ref.type !== database).map((ref) => ref.id);
+  const sourceTexts = references.filter((ref) => ref.type === sourceText).map((ref) => ref.id);
+  const databases = references.filter((ref) => ref.type === database).map((ref) => ref.id);
   if (sourceTexts.length === 0) sourceTexts.push(references[0].id);
   if (databases.length === 0) databases.push(references[1].id);
 
@@ -341,7 +372,7 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
     const uniprot = `Q9${(i % 46656).toString(36).toUpperCase().padStart(3, '0')}${Math.floor(i / 46656) % 10}`;
     targets.push({
       id: `target-${pad(i, 5)}`,
-      label: `synthetic ${family} ${typeWords[type]} ${i}`,
+      label: `synthetic ${family} ${typeWord(type)} ${i}`,
       ...(r.chance(0.5) ? { description: sentence(r, 8, 20) } : {}),
       type,
       ...(r.chance(0.85) ? { gene: `SYN${i}` } : {}),
@@ -355,7 +386,7 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
   }
   const plainIds = targets.map((t) => t.id);
   for (let i = 1; i <= nComplexes; i++) {
-    const type = r.chance(0.7) ? 'ligand-gated-ion-channel' : r.weighted(targetTypes);
+    const type = r.chance(0.7) ? ligandGatedIonChannel : r.weighted(targetTypes);
     targets.push({
       id: `complex-${pad(i, 4)}`,
       label: `synthetic ${targetFamilies[(i - 1) % targetFamilies.length]} complex ${i}`,
@@ -419,8 +450,8 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
     const mechanisms = [];
     const nm = r.int(5, 10);
     for (let k = 1; k <= nm; k++) {
-      const direct = r.chance(0.6);
-      const hasTarget = direct || r.chance(0.5);
+      const isDirect = r.chance(0.6);
+      const hasTarget = isDirect || r.chance(0.5);
       const target = hasTarget ? r.skewed(targetOrder) : undefined;
       const action = hasTarget ? r.weighted(actions) : undefined;
       const mechanismSystems = target ? r.distinct(target.home, r.int(1, 2)) : r.distinct(systemIds, r.int(1, 2));
@@ -428,13 +459,13 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
       const m = {
         id: `${id}-m${k}-${slug}`,
         label: target
-          ? `${capitalize(drug.label)} ${actionVerbs[action]} the ${target.label}`
+          ? `${capitalize(drug.label)} ${actionVerb(action)} the ${target.label}`
           : `${capitalize(drug.label)} acts indirectly on the ${mechanismSystems.map((s) => systemTree.find(([sid]) => sid === s)[1]).join(' and ')}`,
         ...(r.chance(0.6) ? { description: sentence(r, 12, 35) } : {}),
         drug: id,
         ...(target ? { target: target.id, action } : {}),
-        directness: direct ? 'direct' : 'indirect',
-        ...(direct && r.chance(0.6) ? { strength: r.pick(strengths) } : {}),
+        directness: isDirect ? direct : indirect,
+        ...(isDirect && r.chance(0.6) ? { strength: r.pick(strengths) } : {}),
         certainty: r.weighted(certainties),
         systems: mechanismSystems,
         effects: r.distinct(processIds, r.int(1, 2)).map((process) => ({
@@ -464,7 +495,7 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
             measure,
             value: log ? Number((4 + r.next() * 6).toFixed(2)) : Number((0.1 + Math.pow(r.next(), 3) * 9999).toFixed(1)),
             ...(r.chance(0.3) ? { uncertainty: Number((0.05 + r.next() * (log ? 0.5 : 50)).toFixed(2)) } : {}),
-            ...(log ? {} : { unit: r.chance(0.8) ? 'nM' : 'uM' }),
+            ...(log ? {} : { unit: r.chance(0.8) ? usualUnit : otherUnit }),
             ...(r.chance(0.6) ? { assay: `${r.pick(assays)} (synthetic)` } : {}),
             ...(r.chance(0.5) ? { species: r.pick(species) } : {}),
             reference: r.skewed(literature, 1.3),

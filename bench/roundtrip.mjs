@@ -69,6 +69,8 @@ export function checkLiterals(expected, quads, file) {
     let ok;
     if (want.kind === 'decimal') {
       ok = found.some((l) => l.datatype.value === XSD_DECIMAL && /^-?\d+\.\d+$/.test(l.value) && Number(l.value) === want.value);
+    } else if (want.kind === 'typed') {
+      ok = found.some((l) => l.value === want.value && l.datatype.value === want.datatype);
     } else {
       const datatype = want.kind === 'text' ? RDF_LANG_STRING : XSD_STRING;
       const language = want.kind === 'text' ? 'en' : '';

@@ -1,9 +1,11 @@
-// **vocab** is the one table of namespaces, IRIs and controlled vocabularies.
-// The YAML data names a controlled term by a short code (`channel-blocker`); the RDF names it by an IRI
-// (`pld:ChannelBlocker`). Both come from the tables below, and ontology/ declares every IRI with a label
-// (tests/vocabulary.test.ts keeps the two in step).
+// **vocab** is the one table of namespaces and IRIs. pharmald's own classes, properties and controlled terms
+// are read from the model description (src/model/pharmald.ts), so a new field or term is never written here;
+// the YAML names a term by its code (`channel-blocker`), the RDF by its IRI (`pld:ChannelBlocker`).
+import { pharmald } from './model/pharmald.js';
 
-export const PLD = 'https://w3id.org/pharmald/vocab#';
+type Model = typeof pharmald;
+
+export const PLD = pharmald.namespace;
 export const ID = 'https://w3id.org/pharmald/id/';
 
 export const prefixes = {
@@ -19,218 +21,52 @@ export const prefixes = {
   obo: 'http://purl.obolibrary.org/obo/',
 } as const;
 
-export const rdf = {
-  type: `${prefixes.rdf}type`,
-  first: `${prefixes.rdf}first`,
-  rest: `${prefixes.rdf}rest`,
-  nil: `${prefixes.rdf}nil`,
-  langString: `${prefixes.rdf}langString`,
-} as const;
+/** Terms of a namespace by local name: `terms(prefixes.rdf, ['type'])` → { type: '…#type' }. */
+const terms = <K extends string>(namespace: string, names: readonly K[]): Readonly<Record<K, string>> =>
+  Object.fromEntries(names.map((n) => [n, `${namespace}${n}`])) as Record<K, string>;
 
-export const rdfs = {
-  label: `${prefixes.rdfs}label`,
-  comment: `${prefixes.rdfs}comment`,
-  domain: `${prefixes.rdfs}domain`,
-  range: `${prefixes.rdfs}range`,
-  subClassOf: `${prefixes.rdfs}subClassOf`,
-  isDefinedBy: `${prefixes.rdfs}isDefinedBy`,
-} as const;
-
-export const owl = {
-  Class: `${prefixes.owl}Class`,
-  ObjectProperty: `${prefixes.owl}ObjectProperty`,
-  DatatypeProperty: `${prefixes.owl}DatatypeProperty`,
-  Ontology: `${prefixes.owl}Ontology`,
-  unionOf: `${prefixes.owl}unionOf`,
-  inverseOf: `${prefixes.owl}inverseOf`,
-  versionInfo: `${prefixes.owl}versionInfo`,
-  versionIRI: `${prefixes.owl}versionIRI`,
-} as const;
-
-export const dcterms = {
-  description: `${prefixes.dcterms}description`,
-} as const;
-
-export const xsd = {
-  string: `${prefixes.xsd}string`,
-  decimal: `${prefixes.xsd}decimal`,
-  integer: `${prefixes.xsd}integer`,
-  gYear: `${prefixes.xsd}gYear`,
-  date: `${prefixes.xsd}date`,
-  nonNegativeInteger: `${prefixes.xsd}nonNegativeInteger`,
-  hexBinary: `${prefixes.xsd}hexBinary`,
-} as const;
-
-export const skos = {
-  exactMatch: `${prefixes.skos}exactMatch`,
-  Concept: `${prefixes.skos}Concept`,
-  ConceptScheme: `${prefixes.skos}ConceptScheme`,
-  inScheme: `${prefixes.skos}inScheme`,
-  notation: `${prefixes.skos}notation`,
-  prefLabel: `${prefixes.skos}prefLabel`,
-  definition: `${prefixes.skos}definition`,
-} as const;
-
-/** Relation Ontology "has role" (RO:0000087): drug → ChEBI role. */
-export const hasRole = `${prefixes.obo}RO_0000087`;
+export const rdf = terms(prefixes.rdf, ['type', 'first', 'rest', 'nil', 'langString']);
+export const rdfs = terms(prefixes.rdfs, ['label', 'comment', 'domain', 'range', 'subClassOf', 'isDefinedBy']);
+export const owl = terms(prefixes.owl, ['Class', 'ObjectProperty', 'DatatypeProperty', 'Ontology', 'unionOf', 'inverseOf', 'versionInfo', 'versionIRI']);
+export const dcterms = terms(prefixes.dcterms, ['title', 'description']);
+export const xsd = terms(prefixes.xsd, ['string', 'decimal', 'integer', 'gYear', 'date', 'nonNegativeInteger', 'hexBinary']);
+export const skos = terms(prefixes.skos, ['exactMatch', 'Concept', 'ConceptScheme', 'inScheme', 'notation', 'prefLabel', 'definition', 'scopeNote']);
 
 /** A term of the pharmald vocabulary. */
 export const pld = (localName: string): string => `${PLD}${localName}`;
 
-/** The classes of pharmald. */
-export const cls = {
-  Drug: pld('Drug'),
-  Target: pld('Target'),
-  ProteinComplex: pld('ProteinComplex'),
-  PhysiologicalSystem: pld('PhysiologicalSystem'),
-  PhysiologicalProcess: pld('PhysiologicalProcess'),
-  Mechanism: pld('Mechanism'),
-  Effect: pld('Effect'),
-  Affinity: pld('Affinity'),
-  Caveat: pld('Caveat'),
-  Reference: pld('Reference'),
-  ClinicalUse: pld('ClinicalUse'),
-  Role: pld('Role'),
-} as const;
+/** Relation Ontology "has role" (RO:0000087): drug → ChEBI role. */
+export const hasRole = pharmald.properties.hasRole.iri;
 
-/** The properties of pharmald. */
-export const prop = {
-  actsOn: pld('actsOn'),
-  affects: pld('affects'),
-  hasMechanism: pld('hasMechanism'),
-  drug: pld('drug'),
-  target: pld('target'),
-  system: pld('system'),
-  actionType: pld('actionType'),
-  directness: pld('directness'),
-  strength: pld('strength'),
-  certainty: pld('certainty'),
-  hasEffect: pld('hasEffect'),
-  process: pld('process'),
-  direction: pld('direction'),
-  valence: pld('valence'),
-  downstreamOf: pld('downstreamOf'),
-  contributesTo: pld('contributesTo'),
-  hasClinicalUse: pld('hasClinicalUse'),
-  supportedBy: pld('supportedBy'),
-  derivedFrom: pld('derivedFrom'),
-  sourceSection: pld('sourceSection'),
-  hasAffinity: pld('hasAffinity'),
-  affinityMeasure: pld('affinityMeasure'),
-  affinityValue: pld('affinityValue'),
-  affinityUncertainty: pld('affinityUncertainty'),
-  affinityUnit: pld('affinityUnit'),
-  assay: pld('assay'),
-  species: pld('species'),
-  citation: pld('citation'),
-  hasCaveat: pld('hasCaveat'),
-  hasSubunit: pld('hasSubunit'),
-  partOf: pld('partOf'),
-  occursIn: pld('occursIn'),
-  geneSymbol: pld('geneSymbol'),
-  pmid: pld('pmid'),
-  doi: pld('doi'),
-  year: pld('year'),
-  referenceType: pld('referenceType'),
-  noAppreciableBindingAt: pld('noAppreciableBindingAt'),
-  correspondingRole: pld('correspondingRole'),
-  drugClass: pld('drugClass'),
-  chemblActionType: pld('chemblActionType'),
-  gtopdbType: pld('gtopdbType'),
-  gtopdbAction: pld('gtopdbAction'),
-} as const;
+type ClassName = Model['entities'][keyof Model['entities']]['class'] | keyof Model['classes'];
+/** The classes of pharmald: each entity's, and the extra ones (pld:ProteinComplex). */
+export const cls = terms(PLD, [...new Set([
+  ...Object.values(pharmald.entities).map((e) => e.class), ...Object.keys(pharmald.classes),
+])] as ClassName[]);
 
-/**
- * A controlled vocabulary: its class, and each code with the local name of its IRI.
- * Codes are what curators write; IRIs are what queries match.
- */
-export interface ControlledVocabulary {
+type Properties = Model['properties'];
+type PropertyName = { [K in keyof Properties]: Properties[K] extends { readonly iri: string } ? never : K }[keyof Properties];
+/** The properties of pharmald (those in its namespace). */
+export const prop = terms(PLD, Object.entries(pharmald.properties).filter(([, p]) => !('iri' in p)).map(([name]) => name as PropertyName));
+
+type Vocabularies = Model['vocabularies'];
+export type VocabularyName = keyof Vocabularies;
+export type Code<V extends VocabularyName> = Vocabularies[V]['terms'][number]['code'];
+
+/** A controlled vocabulary: its class, and each code with the local name of its IRI. */
+export interface ControlledVocabulary<C extends string = string> {
   readonly className: string;
-  readonly terms: Readonly<Record<string, string>>;
+  readonly terms: Readonly<Record<C, string>>;
 }
 
-export const vocabularies = {
-  actionType: {
-    className: 'ActionType',
-    terms: {
-      'channel-blocker': 'ChannelBlocker',
-      antagonist: 'Antagonist',
-      agonist: 'Agonist',
-      'partial-agonist': 'PartialAgonist',
-      'inverse-agonist': 'InverseAgonist',
-      inhibitor: 'Inhibitor',
-      activator: 'Activator',
-      'positive-allosteric-modulator': 'PositiveAllostericModulator',
-      'negative-allosteric-modulator': 'NegativeAllostericModulator',
-      potentiation: 'Potentiation',
-      binding: 'Binding',
-      'increased-level': 'IncreasedLevel',
-      'decreased-level': 'DecreasedLevel',
-      modulation: 'Modulation',
-    },
-  },
-  directness: {
-    className: 'Directness',
-    terms: { direct: 'Direct', indirect: 'Indirect' },
-  },
-  strength: {
-    className: 'InteractionStrength',
-    terms: { strong: 'Strong', moderate: 'Moderate', weak: 'Weak' },
-  },
-  certainty: {
-    className: 'Certainty',
-    terms: { established: 'Established', probable: 'Probable', possible: 'Possible' },
-  },
-  direction: {
-    className: 'EffectDirection',
-    terms: { increased: 'Increased', decreased: 'Decreased', preserved: 'Preserved', altered: 'Altered' },
-  },
-  valence: {
-    className: 'Valence',
-    terms: { therapeutic: 'Therapeutic', adverse: 'Adverse', 'context-dependent': 'ContextDependent' },
-  },
-  referenceType: {
-    className: 'ReferenceType',
-    terms: {
-      review: 'Review',
-      'systematic-review': 'SystematicReview',
-      'primary-study': 'PrimaryStudy',
-      database: 'Database',
-      'source-text': 'SourceText',
-    },
-  },
-  affinityMeasure: {
-    className: 'AffinityMeasure',
-    terms: {
-      pKi: 'pKi', pKd: 'pKd', pIC50: 'pIC50', pEC50: 'pEC50', pA2: 'pA2', pKB: 'pKB',
-      Ki: 'Ki', Kd: 'Kd', IC50: 'IC50', EC50: 'EC50',
-    },
-  },
-  targetType: {
-    className: 'TargetType',
-    terms: {
-      receptor: 'Receptor',
-      'ion-channel': 'IonChannel',
-      'ligand-gated-ion-channel': 'LigandGatedIonChannel',
-      transporter: 'Transporter',
-      enzyme: 'Enzyme',
-      'signalling-protein': 'SignallingProtein',
-    },
-  },
-} as const satisfies Record<string, ControlledVocabulary>;
-
-export type VocabularyName = keyof typeof vocabularies;
-export type Code<V extends VocabularyName> = keyof (typeof vocabularies)[V]['terms'] & string;
+export const vocabularies = Object.fromEntries(Object.entries(pharmald.vocabularies).map(([name, v]) => [name, {
+  className: v.className,
+  terms: Object.fromEntries(v.terms.map((t) => [t.code, t.name])),
+}])) as { readonly [V in VocabularyName]: ControlledVocabulary<Code<V>> };
 
 /** The IRI of a controlled term, from its vocabulary and code. */
 export function termIri<V extends VocabularyName>(vocabulary: V, code: Code<V>): string {
-  const terms: Readonly<Record<string, string>> = vocabularies[vocabulary].terms;
-  const local = terms[code];
+  const local = (vocabularies[vocabulary].terms as Readonly<Record<string, string>>)[code];
   if (local === undefined) throw new Error(`unknown ${vocabulary} code ${code}`);
   return pld(local);
-}
-
-/** The codes of a controlled vocabulary, as a non-empty tuple for schema enums. */
-export function codes<V extends VocabularyName>(vocabulary: V): [Code<V>, ...Code<V>[]] {
-  return Object.keys(vocabularies[vocabulary].terms) as [Code<V>, ...Code<V>[]];
 }

@@ -29,8 +29,6 @@ interface Case {
   readonly first: (dir: string) => Expected;
   /** Further diagnostics that must be printed too (any order after the first). */
   readonly also?: (dir: string) => readonly (Expected & { readonly file: string })[];
-  /** Wall-clock limit for one CLI call. */
-  readonly maxMs?: number;
 }
 
 const billionLaughs = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -109,7 +107,6 @@ const cases: readonly Case[] = [
     mutate: (dir) => write(dir, 'bomb.yaml', billionLaughs),
     file: 'bomb.yaml',
     first: () => ({ line: 1, message: /alias/i }),
-    maxMs: 10_000,
   },
 
   // --- Schema: unknown, missing, wrong type, enum ---------------------------------------------------------
@@ -280,10 +277,9 @@ describe.concurrent('bad input: file:line:col: error naming the field, exit 1, d
     const want = c.first(dir);
     const prefix = new RegExp(`^${escapeRegExp(`${name}/${c.file}`)}:${want.line}:${want.col ?? '\\d+'}: error: `);
 
-    const started = Date.now();
+    // A run that hangs is killed by pharmaldAsync's time-out and fails on its status. How fast the CLI refuses
+    // bad input is for the benchmarks; the CPU-time bounds on the resource bombs are in bad-input-more.test.ts.
     const built = await pharmaldAsync(['build', '--data', name, '--out', out], { cwd });
-    const elapsed = Date.now() - started;
-    if (c.maxMs !== undefined) expect(elapsed).toBeLessThan(c.maxMs);
 
     expect(built.status, built.stderr).toBe(1);
     const lines = built.stderr.split('\n');

@@ -2,26 +2,31 @@
 // `pharmald query …`, `--help` on each, `--version`. Exit 0 on success, 1 on a data or validation error, 2 on a
 // usage error. Errors on stderr, one clear line each, never a stack trace."
 //
-// Every test runs the real compiled CLI in a scratch folder holding a copy of the bundled data as ./data, so
-// the defaults (--data ./data, --out dist) are exercised and diagnostics read `data/ketamine.yaml:LINE:COL`.
-// One good build (in beforeAll) is reused as the existing dist/ and as the --dataset files.
-import { cpSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+// Every test runs bin/pharmald.js as a child process, from the source (see tests/helpers.ts: the first test proves
+// it), in a scratch folder holding a copy of a fixed data folder (tests/fixtures/data) as ./data, so the defaults
+// (--data ./data, --out dist) are exercised and diagnostics read `data/ketamine.yaml:LINE:COL`. The expectations
+// are read from that folder's YAML, whichever file holds each section. One good build (in beforeAll) is reused as
+// the existing dist/ and as the --dataset files.
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'n3';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataDir, expectCleanStderr, lineOf, pharmald, pharmaldAsync, root, scratchDir, snapshot, type CliResult } from './helpers.js';
+import { expectCleanStderr, fixtureDataDir, lineOf, moduleLog, pharmald, pharmaldAsync, root, scratchDir, snapshot, type CliResult } from './helpers.js';
 
-
-
-// --- What the bundled data says, read straight from the YAML (so the expectations follow the data) ----------
+// --- What the data says, read straight from the YAML (so the expectations follow the data) -------------------
 
 interface YamlMechanism { id: string; drug: string; target?: string; systems: string[]; supported_by?: string[]; affinities?: unknown[] }
-const readYaml = (file: string) => parseYaml(readFileSync(path.join(dataDir, file), 'utf8')) as Record<string, { id: string; label: string }[]>;
-const ketamine = readYaml('ketamine.yaml') as unknown as { drugs: { id: string; label: string }[]; mechanisms: YamlMechanism[] };
-const targets = readYaml('targets.yaml').targets!;
-const systems = readYaml('systems.yaml').systems!;
-const labelOf = (list: readonly { id: string; label: string }[], id: string) => list.find((e) => e.id === id)!.label;
+interface YamlEntity { id: string; label: string }
+const yamlFiles = readdirSync(fixtureDataDir).filter((f) => f.endsWith('.yaml')).sort();
+const sections = yamlFiles.map((file) => ({ file, ...(parseYaml(readFileSync(path.join(fixtureDataDir, file), 'utf8')) as Record<string, unknown[]>) }));
+/** Every entry of a section, from whichever files hold it, with the file it is in. */
+const entries = <T>(section: string) => sections.flatMap((s) => ((s[section] ?? []) as T[]).map((entry) => ({ ...entry, file: s.file })));
+const drugs = entries<YamlEntity>('drugs');
+const mechanisms = entries<YamlMechanism>('mechanisms');
+const targets = entries<YamlEntity>('targets');
+const systems = entries<YamlEntity>('systems');
+const labelOf = (list: readonly YamlEntity[], id: string) => list.find((e) => e.id === id)!.label;
 
 const id = 'https://w3id.org/pharmald/id/';
 const rdfsLabel = 'http://www.w3.org/2000/01/rdf-schema#label';
@@ -30,17 +35,17 @@ const prefixes = 'PREFIX pld: <https://w3id.org/pharmald/vocab#> PREFIX rdfs: <h
 const targetLabels = `${prefixes} CONSTRUCT { ?t rdfs:label ?l } WHERE { ?t a pld:Target ; rdfs:label ?l }`;
 const expectedTargetLabelTriples = targets.map((t) => `<${id}target/${t.id}> <${rdfsLabel}> "${t.label}"@en`).sort();
 
-/** The 5 (or however many) mechanisms without supported_by: each a SHACL warning at the mechanism's `id`. */
-const unsupported = ketamine.mechanisms.filter((m) => !m.supported_by?.length);
+/** The mechanisms without supported_by: each a SHACL warning at the mechanism's `id`, in file order. */
+const unsupported = mechanisms.filter((m) => !m.supported_by?.length);
 const expectedWarnings = unsupported.map((m) => {
-  const line = lineOf(path.join(dataDir, 'ketamine.yaml'), `- id: ${m.id}`);
-  const col = readFileSync(path.join(dataDir, 'ketamine.yaml'), 'utf8').split('\n')[line - 1]!.indexOf('id:') + 1;
-  return `data/ketamine.yaml:${line}:${col}: warning: `;
+  const line = lineOf(path.join(fixtureDataDir, m.file), `- id: ${m.id}`);
+  const col = readFileSync(path.join(fixtureDataDir, m.file), 'utf8').split('\n')[line - 1]!.indexOf('id:') + 1;
+  return `data/${m.file}:${line}:${col}: warning: `;
 });
 
 /** The rows of queries/chain.rq: drug –actsOn→ target –affects→ system, from the mechanisms with a target. */
-const chainRows = [...new Set(ketamine.mechanisms.filter((m) => m.target).flatMap((m) =>
-  m.systems.map((s) => JSON.stringify([labelOf(ketamine.drugs, m.drug), labelOf(targets, m.target!), labelOf(systems, s)]))))]
+const chainRows = [...new Set(mechanisms.filter((m) => m.target).flatMap((m) =>
+  m.systems.map((s) => JSON.stringify([labelOf(drugs, m.drug), labelOf(targets, m.target!), labelOf(systems, s)]))))]
   .map((row) => JSON.parse(row) as string[])
   .sort();
 
@@ -50,15 +55,26 @@ let firstBuild: CliResult;
 
 beforeAll(() => {
   work = scratchDir('pharmald-cli-');
-  cpSync(dataDir, path.join(work, 'data'), { recursive: true });
+  cpSync(fixtureDataDir, path.join(work, 'data'), { recursive: true });
   firstBuild = pharmald(['build'], { cwd: work });
   dist = path.join(work, 'dist');
 });
 
-describe('the bundled data, as the expectations read it', () => {
-  it('has 5 mechanisms without a supporting reference, and chain rows', () => {
-    expect(unsupported.map((m) => m.id)).toHaveLength(5);
-    expect(expectedWarnings[0]).toMatch(/^data\/ketamine\.yaml:\d+:5: warning: $/);
+describe('the CLI under test', () => {
+  it('is the source: bin/pharmald.js runs src/cli/main.ts and the rest of src/, and nothing of lib/ (which may be stale)', () => {
+    const log = moduleLog();
+    const result = pharmald(['validate'], { cwd: work, env: log.env });
+    expect(result.status, result.stderr).toBe(0);
+    const modules = log.modules();
+    expect(modules).toEqual(expect.arrayContaining(['bin/pharmald.js', 'src/cli/main.ts', 'src/cli/commands.ts', 'src/build.ts']));
+    expect(modules.filter((m) => !m.startsWith('src/') && m !== 'bin/pharmald.js')).toEqual([]);
+  });
+});
+
+describe('the data, as the expectations read it', () => {
+  it('has a mechanism without a supporting reference, and chain rows', () => {
+    expect(unsupported.length).toBeGreaterThan(0);
+    expect(expectedWarnings[0]).toMatch(/^data\/\S+\.yaml:\d+:5: warning: $/);
     expect(chainRows).toContainEqual(['ketamine', 'NMDA receptor', 'spinal cord']);
   });
 });
@@ -156,7 +172,7 @@ describe.concurrent('query', () => {
   });
 
   it('csv from a query file: header line, CRLF line ends, the chain rows', async ({ expect }) => {
-    const result = await pharmaldAsync(['query', 'queries/chain.rq', '--format', 'csv', '--data', path.join(work, 'data')], { cwd: root });
+    const result = await pharmaldAsync(['query', path.join(root, 'queries', 'chain.rq'), '--format', 'csv'], { cwd: work });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout.startsWith('drug,target,system\r\n')).toBe(true);
     expect(result.stdout.endsWith('\r\n')).toBe(true);
@@ -213,7 +229,7 @@ describe.concurrent('query', () => {
     ]);
     for (const result of [inMemory, ttl, nt, jsonld]) expect(result.status, result.stderr).toBe(0);
     const answer = JSON.parse(inMemory.stdout) as { results: { bindings: Record<string, Record<string, string>>[] } };
-    const affinities = ketamine.mechanisms.flatMap((m) => m.affinities ?? []);
+    const affinities = mechanisms.flatMap((m) => m.affinities ?? []);
     expect(answer.results.bindings).toHaveLength(affinities.length);
     expect(answer.results.bindings.map((b) => b.value)).toContainEqual({ type: 'literal', value: '6.18', datatype: xsdDecimal });
     expect(answer.results.bindings.find((b) => b.measure?.value === 'Ki')?.unit).toEqual({ type: 'literal', value: 'nM' });
@@ -239,7 +255,7 @@ describe.concurrent('query', () => {
 });
 
 describe.concurrent('build and validate', () => {
-  it('build (defaults: ./data → dist/) exits 0, writes the dataset files and the site, and prints the 5 warnings', ({ expect }) => {
+  it('build (defaults: ./data → dist/) exits 0, writes the dataset files and the site, and prints the warnings', ({ expect }) => {
     expect(firstBuild.status, firstBuild.stderr).toBe(0);
     const match = /^built (\d+) triples into dist\/: (.*)\n$/.exec(firstBuild.stdout);
     expect(match, firstBuild.stdout).not.toBeNull();
@@ -263,7 +279,7 @@ describe.concurrent('build and validate', () => {
     const result = await pharmaldAsync(['validate'], { cwd: work });
     expect(result.status, result.stderr).toBe(0);
     const triples = /^built (\d+) triples/.exec(firstBuild.stdout)![1];
-    expect(result.stdout).toBe(`valid: ${triples} triples, ${ketamine.mechanisms.length} mechanisms, ${expectedWarnings.length} warning(s)\n`);
+    expect(result.stdout).toBe(`valid: ${triples} triples, ${mechanisms.length} mechanisms, ${expectedWarnings.length} warning(s)\n`);
     expect(result.stderr).toBe(firstBuild.stderr);
   });
 
@@ -289,7 +305,7 @@ describe.concurrent('build and validate', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr.startsWith(firstBuild.stderr)).toBe(true);
-    expect(result.stderr.slice(firstBuild.stderr.length)).toMatch(/^pharmald: 5 problem\(s\) found/);
+    expect(result.stderr.slice(firstBuild.stderr.length)).toBe(`pharmald: ${expectedWarnings.length} problem(s) found\n`);
     expectCleanStderr(result.stderr);
   });
 

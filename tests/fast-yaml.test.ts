@@ -10,10 +10,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyMutations, byteMutations } from '../bench/arbitraries.mjs';
 import { parseWithoutPositions } from '../src/model/fastYaml.js';
-import { DataFile } from '../src/model/schema.js';
+import { dataFileSchema } from '../src/generate/zod.js';
+import { pharmald } from '../src/model/pharmald.js';
 import { parsePositioned, SourceFiles } from '../src/model/source.js';
 import { dataDir, root, scratchDir } from './helpers.js';
 
+/** The schema the loader checks each data file against. */
+const DataFile = dataFileSchema(pharmald);
 const seed = Number(process.env['PHARMALD_PROPERTY_SEED'] ?? 20_251_129);
 
 /** What the positioned parser reads, or 'refused' when it reports an error. */

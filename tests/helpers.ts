@@ -1,15 +1,21 @@
 // Shared test helpers: run the real CLI, make scratch folders, and build the bundled dataset once.
+//
+// Every process the tests start runs the source (src/), never the compiled lib/: vitest.config.ts starts the test
+// processes with tests/support/from-source.mjs and hands it to their children in NODE_OPTIONS, so bin/pharmald.js,
+// and the query worker threads, load src/ wherever they name lib/.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { compileDataset, type CompiledDataset } from '../src/build.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const dataDir = path.join(root, 'data');
 export const bin = path.join(root, 'bin', 'pharmald.js');
+/** A small data folder, fixed, for the tests of the pipeline (the bundled data/ may grow: see tests/fixtures/data). */
+export const fixtureDataDir = path.join(root, 'tests', 'fixtures', 'data');
 
 export interface CliResult {
   readonly status: number | null;
@@ -17,16 +23,22 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `pharmald ARGS` as a user would (the compiled CLI, as installed by `npm ci`). */
-export function pharmald(args: readonly string[], options: { cwd?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, encoding: 'utf8', timeout: 60_000 });
+export interface CliOptions {
+  readonly cwd?: string;
+  /** Added to the environment. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** Runs `pharmald ARGS` as a user would: bin/pharmald.js in a child process (running src/, see the top). */
+export function pharmald(args: readonly string[], options: CliOptions = {}): CliResult {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The async twin of `pharmald()` (same binary, same options), so concurrent tests overlap. */
-export function pharmaldAsync(args: readonly string[], options: { cwd?: string } = {}): Promise<CliResult> {
+export function pharmaldAsync(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, timeout: 60_000 });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd ?? root, env: { ...process.env, ...options.env }, timeout: 60_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -51,11 +63,35 @@ export function scratchDir(name = 'pharmald-test-'): string {
   return mkdtempSync(path.join(tmpdir(), name));
 }
 
-/** A copy of the bundled data in a scratch folder, to break on purpose. */
-export function copyOfData(): string {
+/** A copy of a data folder (the bundled data unless told) in a scratch folder, to break on purpose. */
+export function copyOfData(from = dataDir): string {
   const dir = scratchDir('pharmald-data-');
-  cpSync(dataDir, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return dir;
+}
+
+/** The drug file that README's "How to add a drug" would have a curator write (tests/fixtures/new-drug/). */
+export const newDrugFile = path.join(root, 'tests', 'fixtures', 'new-drug', 'examplamine.yaml');
+
+/** A copy of the bundled data with a second drug added as README's "How to add a drug" says: one more file. */
+export function dataWithNewDrug(): string {
+  const dir = copyOfData();
+  if (existsSync(path.join(dir, path.basename(newDrugFile)))) throw new Error(`${path.basename(newDrugFile)} is in data/ already`);
+  cpSync(newDrugFile, path.join(dir, path.basename(newDrugFile)));
+  return dir;
+}
+
+/**
+ * What a child process ran: give it `env` (see tests/support/from-source-hooks.mjs), then `modules()` lists the
+ * package's modules that any of its threads loaded, relative to the root (e.g. `src/cli/main.ts`), sorted.
+ */
+export function moduleLog(): { env: Record<string, string>; modules: () => string[] } {
+  const file = path.join(scratchDir('pharmald-modules-'), 'modules');
+  const rootUrl = pathToFileURL(root).href + '/';
+  return {
+    env: { PHARMALD_TEST_MODULE_LOG: file },
+    modules: () => [...new Set(readFileSync(file, 'utf8').trimEnd().split('\n').map((url) => url.slice(rootUrl.length)))].sort(),
+  };
 }
 
 /** Replaces `search` (which must occur) in a file of a data copy. */
@@ -110,9 +146,12 @@ export function lineOf(file: string, text: string): number {
   return index + 1;
 }
 
-let compiled: Promise<CompiledDataset> | undefined;
-/** The bundled dataset, compiled once per test file. */
-export function bundledDataset(): Promise<CompiledDataset> {
-  compiled ??= compileDataset({ dataDir });
-  return compiled;
+const compiled = new Map<string, Promise<CompiledDataset>>();
+/** The dataset of a data folder, compiled once per test file. */
+export function datasetOf(dir: string): Promise<CompiledDataset> {
+  if (!compiled.has(dir)) compiled.set(dir, compileDataset({ dataDir: dir }));
+  return compiled.get(dir)!;
 }
+
+/** The bundled dataset, compiled once per test file. */
+export const bundledDataset = (): Promise<CompiledDataset> => datasetOf(dataDir);

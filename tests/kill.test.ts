@@ -3,16 +3,27 @@
 // rename; a lock file in the store keeps two builds apart.
 //
 // (a) A good build of one version of the data (OLD) is published in the out path; a build of another version (NEW:
-//     one label changed) is started as a child process and SIGKILLed at many points. After each kill the out path
-//     must show exactly OLD or exactly NEW: every file byte-identical to one version, all of them the same version,
-//     and nothing else (leftovers of the killed build stay inside the store). The next normal build must succeed
-//     (taking the stale lock over) and leave the store with one generation and no lock.
+//     one label changed) is started as a child process (running src/, see tests/helpers.ts) and SIGKILLed at a
+//     chosen point. After each kill the out path must show exactly OLD or exactly NEW: every file byte-identical to
+//     one version, all of them the same version, and nothing else (leftovers of the killed build stay inside the
+//     store). The next normal build must succeed (taking the stale lock over) and leave the store with one
+//     generation and no lock.
 //
-//     Series 1 kills at 21 times spread over a whole build; series 2 widens the moment of the switch with a preload
-//     (tests/support/fault-injection.mjs waits before it) and aims kills before, at and after it; series 3 kills full
-//     builds (with the ~330 files of site/) while they write their pages and at their switch. Series 4 starts from a
-//     plain output folder (an older pharmald's, or made by hand), which the first build moves into the store: the one
-//     step with a window where the path is missing; a kill there loses nothing, and the next build links it back.
+//     How each kill is known to land where it is aimed: the child prints its stages (PHARMALD_PROGRESS=lines:
+//     `pharmald: load …`, `map`, `validate`, `serialize`, `write`, `site`) and, through the preload
+//     tests/support/fault-injection.mjs, the steps of the write (`pharmald-test: writing N NAME` as the Nth file of
+//     the new generation is created, `swap 0` / `swapped 0` around the switch of the link). The preload freezes the
+//     child at the first line that matches the aim (PHARMALD_TEST_HOLD_AT) and says `pharmald-test: holding`; only
+//     then is it killed. So the kill lands at that line and no later: the test checks that the child died of the
+//     kill, that the last stage line and step it printed are the aimed ones, and what the store holds (nothing new
+//     before the write; a generation with fewer files than the build writes while writing; a whole one before the
+//     switch; the new output after it).
+//
+//     Series 1 aims at every stage of a build without pages, and at three steps of its write; series 2 at the pages
+//     of a full build (with site/, a few hundred files) and at its switch; both build tests/fixtures/data. Series 3
+//     starts from a plain output folder (an older pharmald's, or made by hand), which the first build moves into the
+//     store: the one step with a window where the path is missing; a kill there loses nothing, and the next build
+//     links it back.
 //
 // (b) Two builds into one output: one waits while the other writes, by way of the lock.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,7 +35,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { storeOf } from '../src/io/atomicWrite.js';
 import { lockName } from '../src/io/lock.js';
-import { bin, copyOfData, edit, snapshot } from './helpers.js';
+import { bin, copyOfData, edit, fixtureDataDir, moduleLog, snapshot } from './helpers.js';
 
 const faultInjection = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'fault-injection.mjs')).href;
 const busyLine = /^pharmald: error: another build is writing (.+); try again when it has finished$/;
@@ -136,12 +147,24 @@ function expectTidyStore(out: string, label: string): void {
 /** The generation folder the out link points to. */
 const generationOf = (out: string) => path.resolve(path.dirname(out), readlinkSync(out));
 
+/** Where a kill is aimed: the first stderr line of the child that matches `at`, and what must be true there. */
+interface Aim {
+  readonly name: string;
+  /** A regular expression for the line to hold the child at (see the top of this file). */
+  readonly at: string;
+  /** The last `pharmald: STAGE` line the child printed before it was held. */
+  readonly stage: string;
+  readonly state: 'old' | 'new';
+  /** What the store holds besides the generation the out path shows, as `describeStore` writes it. */
+  readonly store: RegExp;
+}
+
 interface KillRecord {
   readonly series: string;
-  readonly atMs: number;
-  readonly exited: boolean;
+  readonly aim: string;
+  readonly heldAt: string;
   readonly state: State;
-  readonly leftovers: string;
+  readonly store: string;
 }
 const records: KillRecord[] = [];
 
@@ -151,23 +174,46 @@ async function publishedOld(scenario: Scenario): Promise<string> {
   return out;
 }
 
-/** Starts a build of NEW over OLD, kills it when `arm` says, checks the out path, and checks the next build repairs everything. */
-async function killTrial(scenario: Scenario, series: string, atMs: number, env: Record<string, string>, arm: (child: Child, kill: () => void) => void): Promise<KillRecord> {
+/**
+ * What the store beside `out` holds besides the generation `out` shows: `generation of N files` (a killed build's,
+ * or the old one after a switch), then `lock`, then `link` (a fresh link not yet renamed over `out`).
+ */
+function describeStore(out: string): string {
+  const store = storeOf(out);
+  const kinds = ['generation', 'lock', 'link'];
+  return readdirSync(store).filter((name) => path.join(store, name) !== generationOf(out)).map((name) => {
+    if (name === lockName) return 'lock';
+    if (name.startsWith('.link-')) return 'link';
+    return `generation of ${listFiles(path.join(store, name)).length} files`;
+  }).sort((a, b) => kinds.indexOf(a.split(' ')[0]!) - kinds.indexOf(b.split(' ')[0]!)).join(', ');
+}
+
+/** The `pharmald: STAGE …` lines of a child's stderr, as their stage names. */
+const stagesOf = (stderr: string) => [...stderr.matchAll(/^pharmald: (\S+) \d+\/\d+ \(/gm)].map((m) => m[1]!);
+
+/**
+ * Starts a build of NEW over OLD with its stages on stderr, holds it at the aimed line and kills it there, then
+ * checks where it was (the child was killed, its last stage and step, the store), the out path, and that the
+ * next build repairs everything.
+ */
+async function killTrial(scenario: Scenario, series: string, aim: Aim): Promise<KillRecord> {
   const out = await publishedOld(scenario);
-  const child = startBuild(newData, out, scenario.cliArgs, env);
-  let exitedBeforeKill = false;
-  arm(child, () => {
-    exitedBeforeKill = child.process.exitCode !== null;
-    child.process.kill('SIGKILL');
-  });
+  const child = startBuild(newData, out, scenario.cliArgs, { PHARMALD_PROGRESS: 'lines', PHARMALD_TEST_HOLD_AT: aim.at });
+  await child.line(/^pharmald-test: holding$/m);
+  child.process.kill('SIGKILL');
   const result = await child.done;
-  const exited = exitedBeforeKill || result.signal === null;
-  const label = `${series}: kill at ${atMs} ms`;
-  if (exited) expect(result.status, `${label}: ${result.stderr.slice(-2000)}`).toBe(0);
+  const label = `${series}, ${aim.name}`;
+  expect(result.signal, `${label}: the child was killed, not finished\n${result.stderr}`).toBe('SIGKILL');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines.pop(), label).toBe('pharmald-test: holding');
+  const heldAt = lines.pop()!;
+  expect(heldAt, label).toMatch(new RegExp(aim.at));
+  expect(stagesOf(result.stderr).pop(), `${label}: the last stage it began`).toBe(aim.stage);
+  const store = describeStore(out);
+  expect(store, `${label}: the store`).toMatch(aim.store);
   const outcome = classify(scenario, out);
-  expect(['old', 'new'], `${label}: ${JSON.stringify(outcome)}`).toContain(outcome.state);
-  const leftovers = readdirSync(storeOf(out)).filter((name) => path.join(storeOf(out), name) !== generationOf(out));
-  const record = { series, atMs, exited, state: outcome.state, leftovers: leftovers.map((n) => n.replace(/-[a-z0-9]+-\d+$/, '-…')).join(' ') };
+  expect(outcome.state, `${label}: ${JSON.stringify(outcome)}`).toBe(aim.state);
+  const record = { series, aim: aim.name, heldAt, state: outcome.state, store };
   records.push(record);
   // The next normal build repairs whatever the kill left, and leaves one generation.
   await build({ dataDir: newData, outDir: out, site: scenario.site });
@@ -190,8 +236,8 @@ async function prepare(scenario: Scenario): Promise<void> {
 }
 
 beforeAll(async () => {
-  oldData = copyOfData();
-  newData = copyOfData();
+  oldData = copyOfData(fixtureDataDir);
+  newData = copyOfData(fixtureDataDir);
   scratch.push(oldData, newData);
   edit(newData, 'ketamine.yaml', '    label: ketamine\n', '    label: ketamine (edited)\n');
   await prepare(datasetOnly);
@@ -200,80 +246,72 @@ beforeAll(async () => {
 afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   if (records.length > 0) {
-    const summary = {
-      kills: records.length,
-      byState: Object.fromEntries((['old', 'new', 'mixed', 'corrupt', 'missing'] as const).map((s) => [s, records.filter((r) => r.state === s).length])),
-      killedBeforeExit: records.filter((r) => !r.exited).length,
-    };
-    console.log(`kill test summary: ${JSON.stringify(summary)}\n${records.map((r) => `  ${r.series} kill at ${r.atMs} ms: ${r.exited ? 'had exited' : 'killed'}, ${r.state}${r.leftovers ? `, store left ${r.leftovers}` : ''}`).join('\n')}`);
+    console.log(`kill test: ${records.length} kills\n${records.map((r) => `  ${r.series}, ${r.aim}: held at "${r.heldAt}", out ${r.state}, store ${r.store || 'tidy'}`).join('\n')}`);
   }
 });
 
 describe('a killed build leaves the previous output whole', () => {
-  it('series 1: SIGKILL at 21 times spread over a whole build', async () => {
-    // The duration of an undisturbed build, measured here, on this machine and load.
+  it('series 1: SIGKILL in each stage of a build, and in each step of its write', async () => {
+    // An undisturbed child build: it publishes NEW, runs the source, and prints the stages aimed at below.
     const probeOut = await publishedOld(datasetOnly);
-    const started = Date.now();
-    const probe = await startBuild(newData, probeOut, datasetOnly.cliArgs).done;
-    const duration = Date.now() - started;
+    const log = moduleLog();
+    const probe = await startBuild(newData, probeOut, datasetOnly.cliArgs, { PHARMALD_PROGRESS: 'lines', ...log.env }).done;
     expect(probe.status, probe.stderr).toBe(0);
     expect(classify(datasetOnly, probeOut).state).toBe('new');
     expectTidyStore(probeOut, 'an undisturbed build');
+    expect(stagesOf(probe.stderr)).toEqual(['load', 'map', 'validate', 'validated', 'serialize', 'write']);
+    expect(log.modules()).toEqual(expect.arrayContaining(['src/build.ts', 'src/io/atomicWrite.ts']));
+    const files = datasetOnly.newFiles.size;
+    expect(probe.stderr).toContain(`pharmald-test: writing ${files} `);
 
-    const points = 21;
-    for (let i = 0; i < points; i++) {
-      const atMs = Math.round((i * duration * 1.1) / (points - 1));
-      await killTrial(datasetOnly, 'spread', atMs, {}, (_child, kill) => {
-        setTimeout(kill, atMs);
-      });
-    }
-    expect(records.find((r) => r.series === 'spread' && r.atMs === 0)?.state).toBe('old');
+    const nothingWritten = /^$/;
+    const stageAims = ['load', 'map', 'validate', 'serialize', 'write'].map((stage): Aim => (
+      { name: `${stage} stage`, at: `^pharmald: ${stage} \\d`, stage, state: 'old', store: nothingWritten }));
+    const writeAims: readonly Aim[] = [
+      // Holding the lock, the third file of the generation about to be created: at most two exist.
+      { name: 'writing the files', at: '^pharmald-test: writing 3 ', stage: 'write', state: 'old', store: /^generation of [0-2] files, lock$/ },
+      // Every file written and flushed, the fresh link made, not yet renamed over the out path.
+      { name: 'before the switch', at: '^pharmald-test: swap 0$', stage: 'write', state: 'old', store: new RegExp(`^generation of ${files} files, lock, link$`) },
+      // The link switched; the old generation not yet removed.
+      { name: 'after the switch', at: '^pharmald-test: swapped 0$', stage: 'write', state: 'new', store: new RegExp(`^generation of ${files} files, lock$`) },
+    ];
+    for (const aim of [...stageAims, ...writeAims]) await killTrial(datasetOnly, 'series 1', aim);
   }, 240_000);
 
-  it('series 2: SIGKILL aimed before, during and after the switch (widened to 200 ms)', async () => {
-    const delay = 200;
-    const swapping = { PHARMALD_TEST_SWAP_DELAY_MS: String(delay) };
-    // Between the announcement and the rename: everything is written and flushed, the link not switched yet.
-    for (const offset of [0, 50, 150]) {
-      const record = await killTrial(datasetOnly, 'before switch', offset, swapping, (child, kill) => {
-        void child.line(/^pharmald-test: swap 0$/m).then(() => setTimeout(kill, offset));
-      });
-      expect(record.state).toBe('old');
-    }
-    // Right after the switch, while the build removes the old generation: NEW, whole.
-    for (const offset of [0, 2]) {
-      const record = await killTrial(datasetOnly, 'after switch', offset, swapping, (child, kill) => {
-        void child.line(/^pharmald-test: swapped 0$/m).then(() => setTimeout(kill, offset));
-      });
-      expect(record.state).toBe('new');
-    }
-  }, 240_000);
-
-  it('series 3: SIGKILL while a full build writes its pages, and at its switch', async () => {
+  it('series 2: SIGKILL while a full build makes and writes its pages, and before its switch', async () => {
     await prepare(fullBuild);
-    // Aimed after the first file of the new generation is created: the pages are being written.
-    for (const atMs of [0, 10, 30, 60]) {
-      await killTrial(fullBuild, 'full, pages', atMs, {}, (child, kill) => {
-        void child.line(/^pharmald-test: writing$/m).then(() => setTimeout(kill, atMs));
+    const files = fullBuild.newFiles.size;
+    const pages = [...fullBuild.newFiles.keys()].filter((name) => name.startsWith('site/')).length;
+    expect(pages).toBeGreaterThan(100);
+    // The dataset files come first, then the pages, made as they are written (the first pages are made before the
+    // first file is written, so the last stage begun is site from the start): the first, the middle and the last
+    // file, each about to be created, with the files before it (some, or none) on disk.
+    for (const n of [1, Math.round(files / 2), files]) {
+      await killTrial(fullBuild, 'series 2', {
+        name: `writing file ${n} of ${files}`, at: `^pharmald-test: writing ${n} `, stage: 'site', state: 'old',
+        store: /^generation of \d+ files, lock$/,
       });
+      const written = Number(/^generation of (\d+) files/.exec(records.at(-1)!.store)![1]);
+      expect(written, `writing file ${n}: the files on disk`).toBeLessThan(n);
+      if (n > files - pages) expect(records.at(-1)!.heldAt).toMatch(/ site\//);
     }
-    const record = await killTrial(fullBuild, 'full, switch', 100, { PHARMALD_TEST_SWAP_DELAY_MS: '200' }, (child, kill) => {
-      void child.line(/^pharmald-test: swap 0$/m).then(() => setTimeout(kill, 100));
+    await killTrial(fullBuild, 'series 2', {
+      name: 'before the switch', at: '^pharmald-test: swap 0$', stage: 'site', state: 'old', store: new RegExp(`^generation of ${files} files, lock, link$`),
     });
-    expect(record.state).toBe('old');
   }, 240_000);
 
-  it('series 4: a plain output folder is adopted; a kill inside the adoption loses nothing and the next build links it back', async () => {
+  it('series 3: a plain output folder is adopted; a kill inside the adoption loses nothing and the next build links it back', async () => {
     const out = path.join(tempDir('pharmald-kill-plain-'), 'out');
     for (const [name, bytes] of datasetOnly.oldFiles) {
       mkdirSync(path.dirname(path.join(out, name)), { recursive: true });
       writeFileSync(path.join(out, name), bytes);
     }
     writeFileSync(path.join(out, 'notes.txt'), 'kept by every build\n');
-    const child = startBuild(newData, out, datasetOnly.cliArgs, { PHARMALD_TEST_ADOPT_DELAY_MS: '5000' });
-    await child.line(/^pharmald-test: adopted$/m);
+    // Held right after the folder is moved into the store, before it is linked back.
+    const child = startBuild(newData, out, datasetOnly.cliArgs, { PHARMALD_TEST_HOLD_AT: '^pharmald-test: adopted$' });
+    await child.line(/^pharmald-test: holding$/m);
     child.process.kill('SIGKILL');
-    await child.done;
+    expect((await child.done).signal).toBe('SIGKILL');
     // The window: the path is missing, the old folder is whole in the store.
     expect(existsSync(out)).toBe(false);
     const store = storeOf(out);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { terminalProgress } from '../src/io/progress.js';
-import { bin, root, scratchDir } from './helpers.js';
+import { bin, fixtureDataDir, root, scratchDir } from './helpers.js';
 
 /** A stand-in for process.stderr that records what is written. */
 function recordingStream(isTTY: boolean): NodeJS.WriteStream & { text: string } {
@@ -47,7 +47,7 @@ describe('progress', () => {
 
   it('a real build with PHARMALD_PROGRESS=lines reports each stage on stderr, beside the warnings', () => {
     const out = path.join(scratchDir('pharmald-progress-'), 'out');
-    const result = spawnSync(process.execPath, [bin, 'build', '--no-site', '--out', out], {
+    const result = spawnSync(process.execPath, [bin, 'build', '--no-site', '--data', fixtureDataDir, '--out', out], {
       cwd: root, encoding: 'utf8', env: { ...process.env, PHARMALD_PROGRESS: 'lines' },
     });
     expect(result.status, result.stderr).toBe(0);

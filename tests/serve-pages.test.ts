@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { release } from '../src/release/release.js';
 import { serve, type RunningServer } from '../src/server/app.js';
-import { copyOfData, scratchDir } from './helpers.js';
+import { copyOfData, fixtureDataDir, scratchDir } from './helpers.js';
 
 let server: RunningServer;
 const ketamine = 'https://w3id.org/pharmald/id/drug/ketamine';
@@ -32,7 +32,7 @@ function get(rawPath: string, headers: Record<string, string> = {}, method = 'GE
 }
 
 beforeAll(async () => {
-  const data = copyOfData();
+  const data = copyOfData(fixtureDataDir);
   const dist = scratchDir();
   const built = await build({ dataDir: data, outDir: dist });
   await release({ version: '1.0.0', date: '2026-01-01', dataDir: data, outDir: dist });

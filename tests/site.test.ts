@@ -13,7 +13,7 @@ import { ontologyFile } from '../src/paths.js';
 import { parseTurtleFile } from '../src/rdf/parse.js';
 import { quadToNTriples } from '../src/serialize/ntriples.js';
 import { buildSite, buildSiteWithReport } from '../src/site/build.js';
-import { extractJsonLd, jsonLdScriptTexts, JsonLdScriptError } from '../src/site/extract.js';
+import { extractJsonLd, jsonLdScriptTexts, JsonLdScriptError } from './support/extract.js';
 import { cls, ID, PLD, prop, rdf, rdfs, skos, termIri } from '../src/vocab.js';
 import { bundledDataset, root } from './helpers.js';
 
@@ -138,14 +138,19 @@ describe('the JSON-LD of each page', () => {
     expect(schemaOrg['@context']).toBe('https://schema.org');
     const drug = schemaOrg['@graph'].find((n) => n['@type'] === 'Drug')!;
     expect(drug['@id']).toBe(`${ID}drug/ketamine`);
-    expect(drug['name']).toBe('ketamine');
-    expect(drug['sameAs']).toContain('http://purl.obolibrary.org/obo/CHEBI_6121');
-    expect(drug['sameAs']).toContain('http://www.wikidata.org/entity/Q243547');
-    expect(drug['mechanismOfAction']).toContain('Ketamine blocks the NMDA receptor channel');
-    expect((drug['mechanismOfAction'] as string[]).length).toBe(quads.filter((q) => q.subject.value === `${ID}drug/ketamine` && q.predicate.value === prop.hasMechanism).length);
-    expect(drug['drugClass']).toContainEqual({ '@type': 'DrugClass', name: 'general anaesthetic' });
+    // What the page must say, read from the graph (whatever the data says of ketamine).
+    const ketamine = `${ID}drug/ketamine`;
+    const objects = (subject: string, predicate: string) => quads.filter((q) => q.subject.value === subject && q.predicate.value === predicate).map((q) => q.object.value);
+    const labelOf = (iri: string) => objects(iri, rdfs.label)[0];
+    expect(drug['name']).toBe(labelOf(ketamine));
+    expect(objects(ketamine, skos.exactMatch)).toContain('http://purl.obolibrary.org/obo/CHEBI_6121');
+    for (const identifier of objects(ketamine, skos.exactMatch)) expect(drug['sameAs']).toContain(identifier);
+    expect([...(drug['mechanismOfAction'] as string[])].sort()).toEqual(objects(ketamine, prop.hasMechanism).map(labelOf).sort());
+    expect(objects(ketamine, prop.drugClass).length).toBeGreaterThan(0);
+    for (const drugClass of objects(ketamine, prop.drugClass)) expect(drug['drugClass']).toContainEqual({ '@type': 'DrugClass', name: drugClass });
     const therapies = schemaOrg['@graph'].filter((n) => n['@type'] === 'MedicalTherapy');
-    expect(therapies.map((t) => t['name']).sort()).toEqual(['anaesthesia', 'analgesia', 'rapid antidepressant']);
+    expect(therapies.length).toBeGreaterThan(0);
+    expect(therapies.map((t) => t['name']).sort()).toEqual(objects(ketamine, prop.hasClinicalUse).map(labelOf).sort());
     for (const therapy of therapies) expect(therapy['drug']).toEqual({ '@id': `${ID}drug/ketamine` });
   });
 
@@ -188,7 +193,7 @@ describe('the mechanism diagram', () => {
       if (id) byMechanism.set(id, [...(byMechanism.get(id) ?? []), chunk]);
     }
     const mechanisms = mechanismsOf(`${ID}drug/ketamine`);
-    expect(mechanisms.length).toBe(15);
+    expect(mechanisms.length).toBeGreaterThan(1);
     let dashed = 0;
     for (const mechanism of mechanisms) {
       const id = mechanism.slice(`${ID}mechanism/`.length);
@@ -290,6 +295,25 @@ describe('the vocabulary page', () => {
   const page = () => files.get('vocab/index.html')!;
   const sectionOf = (local: string) => new RegExp(`<section id="${local}" class="term">([\\s\\S]*?)</section>`).exec(page())?.[1];
   const rows = (section: string) => new Map([...section.matchAll(/<dt>([^<]+)<\/dt><dd>([\s\S]*?)<\/dd>/g)].map((m) => [m[1]!, m[2]!]));
+  /** The triples of an example (Turtle in <pre><code>, HTML-escaped, with the page's prefixes). */
+  const exampleTriples = (dd: string) => {
+    const code = /<pre><code>([\s\S]*?)<\/code><\/pre>/.exec(dd)![1]!
+      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    const kinds = ['drug', 'target', 'system', 'process', 'use', 'reference', 'mechanism'];
+    const prefixes = [`@prefix pld: <${PLD}> .`, '@prefix obo: <http://purl.obolibrary.org/obo/> .', ...kinds.map((k) => `@prefix ${k}: <${ID}${k}/> .`)];
+    return new Parser({ format: 'text/turtle' }).parse(`${prefixes.join('\n')}\n${code}`);
+  };
+  /**
+   * An example is one triple: one of the dataset's (whichever the data holds) where it has any of the kind, else
+   * one with the placeholder object "…".
+   */
+  const expectExampleFromData = (dd: string, local: string, inData: boolean) => {
+    const triples = exampleTriples(dd);
+    expect(triples, local).toHaveLength(1);
+    const line = quadToNTriples(triples[0]!);
+    if (inData) expect(ntLines(quads).has(line), `${local}: ${line}`).toBe(true);
+    else expect(triples[0]!.object.value, `${local}: ${line}`).toBe('…');
+  };
 
   it('has a section for every class, with label, comment, the properties it is domain and range of, and an example', () => {
     for (const iri of Object.values(cls)) {
@@ -300,8 +324,9 @@ describe('the vocabulary page', () => {
       for (const row of ['label', 'comment', 'domain of', 'range of', 'example']) expect(dl.get(row), `${local} ${row}`).toBeTruthy();
       expect(dl.get('comment')!.length, local).toBeGreaterThan(20);
       expect(dl.get('example'), local).toContain('<pre><code>');
+      expectExampleFromData(dl.get('example')!, local, quads.some((q) => q.predicate.value === rdf.type && q.object.value === iri));
+      expect(exampleTriples(dl.get('example')!)[0]!.object.value, local).toBe(iri);
     }
-    expect(rows(sectionOf('Drug')!).get('example')).toContain('drug:ketamine a pld:Drug .');
   });
 
   it('has a section for every property, with label, comment, domain, range and an example', () => {
@@ -314,8 +339,9 @@ describe('the vocabulary page', () => {
       expect(dl.get('domain'), local).not.toContain('not declared');
       expect(dl.get('range'), local).not.toContain('not declared');
       expect(dl.get('example'), local).toContain('<pre><code>');
+      expectExampleFromData(dl.get('example')!, local, quads.some((q) => q.predicate.value === iri));
+      expect(exampleTriples(dl.get('example')!)[0]!.predicate.value, local).toBe(iri);
     }
-    expect(rows(sectionOf('actsOn')!).get('example')).toContain('drug:ketamine pld:actsOn target:');
     expect(rows(sectionOf('hasCaveat')!).get('domain')).toMatch(/>mechanism<\/a> or <a[^>]*>drug</);
   });
 

@@ -12,8 +12,9 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory, Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadModel } from '../src/model/load.js';
+import { pharmald } from '../src/model/pharmald.js';
 import { ontologyFile, shapesFile } from '../src/paths.js';
-import { modelToQuads } from '../src/rdf/mappers.js';
+import { modelToQuads } from '../src/generate/quads.js';
 import { parseTurtleFile } from '../src/rdf/parse.js';
 import { canonicalQuads } from '../src/serialize/canonical.js';
 import { diffResults } from '../src/validate/compare.js';
@@ -111,7 +112,7 @@ describe('which validator runs', () => {
 
 describe('(a) the bundled dataset', () => {
   it('gives the same 5 warnings with both engines', async () => {
-    const mapped = modelToQuads(await loadModel(dataDir));
+    const mapped = modelToQuads(pharmald, await loadModel(dataDir));
     const quads = canonicalQuads([...mapped.quads, ...ontology]);
     const report = await bothEngines(quads);
     expect(report.engine).toBe('compiled');

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generate, writeDataset } from '../bench/gen.mjs';
 import { loadModel } from '../src/model/load.js';
+import { pharmald } from '../src/model/pharmald.js';
 import { ontologyFile, shapesFile } from '../src/paths.js';
-import { modelToQuads } from '../src/rdf/mappers.js';
+import { modelToQuads } from '../src/generate/quads.js';
 import { parseTurtleFile } from '../src/rdf/parse.js';
 import { canonicalQuads } from '../src/serialize/canonical.js';
 import { diffResults } from '../src/validate/compare.js';
@@ -22,7 +23,7 @@ interface Manifest { readonly injected: readonly { readonly focus: string; reado
 describe('(b) synthetic data with injected violations', () => {
   it('10k triples, 7 violations: both engines give the same results, and find all 7', async () => {
     const manifest = writeDataset(generate({ triples: 10_000, seed: 1, violations: 7 }), dir) as Manifest;
-    const mapped = modelToQuads(await loadModel(dir));
+    const mapped = modelToQuads(pharmald, await loadModel(dir));
     const [ontology, shapes] = await Promise.all([parseTurtleFile(ontologyFile), parseTurtleFile(shapesFile)]);
     const quads = canonicalQuads([...mapped.quads, ...ontology]);
     expect(quads.length).toBeGreaterThan(9_000);

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dataFileJsonSchema } from '../src/model/schema.js';
+import { dataFileJsonSchema } from '../src/generate/jsonSchema.js';
+import { pharmald } from '../src/model/pharmald.js';
 import { ontologyFile, shapesFile } from '../src/paths.js';
 import { parseTurtleFile } from '../src/rdf/parse.js';
 import { cls, pld, prop, rdf, rdfs, vocabularies } from '../src/vocab.js';
@@ -59,12 +60,12 @@ describe('shapes/', () => {
 });
 
 describe('schema/pharmald-data.schema.json', () => {
-  it('is the JSON Schema generated from src/model/schema.ts (regenerate: npm run schema)', () => {
+  it('is the JSON Schema generated from the model description (regenerate: npm run generate)', () => {
     const committed = JSON.parse(readFileSync(path.join(root, 'schema', 'pharmald-data.schema.json'), 'utf8')) as unknown;
-    expect(committed).toEqual(dataFileJsonSchema());
+    expect(committed).toEqual(dataFileJsonSchema(pharmald));
   });
   it('offers the controlled codes for completion', () => {
-    const text = JSON.stringify(dataFileJsonSchema());
+    const text = JSON.stringify(dataFileJsonSchema(pharmald));
     for (const code of Object.keys(vocabularies.actionType.terms)) expect(text).toContain(`"${code}"`);
   });
 });

@@ -12,6 +12,19 @@ export interface ProgressEvent {
 
 export type ProgressListener = (event: ProgressEvent) => void;
 
+/**
+ * Tells `listener` of the stages of one list as they start: stage i of n as `done: i, total: n - 1`, so the
+ * last name says that the work is done (`['load', 'map', 'validate', 'validated']`).
+ */
+export function stages<S extends string>(names: readonly S[], listener: ProgressListener = () => undefined): (stage: S) => void {
+  return (stage) => listener({ stage, done: names.indexOf(stage), total: names.length - 1 });
+}
+
+/** Tells `listener` of one stage's steps: `step(done)` of `total`. */
+export function steps(stage: string, total: number, listener: ProgressListener = () => undefined): (done: number) => void {
+  return (done) => listener({ stage, done, total });
+}
+
 export interface Progress {
   readonly listener: ProgressListener;
   /** Clears the bar (nothing to do for lines). */

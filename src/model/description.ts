@@ -154,6 +154,10 @@ export interface EntityDescription {
   readonly class: string;
   /** How a curator names one: `mechanism`, `clinical use`. */
   readonly label: string;
+  /** How pages name several: the class's label in the plural, where it is not that label + s (`physiological processes`). */
+  readonly plural?: string;
+  /** The class's label in the ontology when it is not `label` (pld:PhysiologicalSystem: "physiological system"). */
+  readonly classLabel?: string;
   /** The class's definition, for the ontology and the JSON Schema. */
   readonly doc: string;
   /** The data file section that holds these entities (top-level entities only). */
@@ -204,6 +208,8 @@ export interface PropertyDescription {
   readonly range?: string;
   /** False for external properties that the ontology does not declare (rdfs:label, skos:exactMatch). */
   readonly declare?: false;
+  /** For an external property the ontology declares: the ontology that defines it (RO for RO:0000087). */
+  readonly definedBy?: string;
 }
 
 export interface ModelDescription {

@@ -5,10 +5,13 @@ import path from 'node:path';
 import { visit } from 'yaml';
 import type { z } from 'zod';
 import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
-import { DataFile, sections, type Section } from './schema.js';
+import { checkModel } from '../generate/checks.js';
+import { kindName, sectionsOf } from '../generate/entities.js';
+import { dataFileSchema, type CheckedDataFile } from '../generate/zod.js';
+import type { Entity, ModelDescription } from './description.js';
 import { parseWithoutPositions } from './fastYaml.js';
+import { pharmald } from './pharmald.js';
 import { at, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
-import { checkModel } from './check.js';
 import type { Model, LoadedModel } from './model.js';
 
 /** Data files larger than this are refused before parsing. */
@@ -21,33 +24,56 @@ export interface LoadOptions {
   readonly displayPath?: (absolutePath: string) => string;
 }
 
-/** Loads every `.yaml` / `.yml` file under `dataDir` (sorted, so the model is the same on every machine). */
-export async function loadModel(dataDir: string, options: LoadOptions = {}): Promise<LoadedModel> {
+/** What one load checks files against: the data file schema, and how messages name each section's entities. */
+interface Schema {
+  readonly dataFile: z.ZodType<CheckedDataFile>;
+  /** Section → the kind its entities are named by in messages (`clinical_uses` → `use`). */
+  readonly kinds: ReadonlyMap<string, string>;
+}
+
+/** Each description's schema, made once. */
+const schemas = new WeakMap<ModelDescription, Schema>();
+
+function schemaOf(description: ModelDescription): Schema {
+  let schema = schemas.get(description);
+  if (!schema) {
+    const kinds = new Map(sectionsOf(description).map(({ section, entity }) => [section, kindName(description, entity)]));
+    schema = { dataFile: dataFileSchema(description), kinds };
+    schemas.set(description, schema);
+  }
+  return schema;
+}
+
+/**
+ * Loads every `.yaml` / `.yml` file under `dataDir` (sorted, so the model is the same on every machine), as
+ * the model description says data files are written (pharmald's, unless another is given).
+ */
+export async function loadModel(dataDir: string, description: ModelDescription = pharmald, options: LoadOptions = {}): Promise<LoadedModel> {
   const display = options.displayPath ?? relativeToCwd;
   const files = await listDataFiles(dataDir);
   if (files.length === 0) {
     throw new DataError([{ position: undefined, severity: 'error', message: `no .yaml data files in ${display(path.resolve(dataDir))}` }]);
   }
+  const schema = schemaOf(description);
   const sources = new SourceFiles();
   const diagnostics: Diagnostic[] = [];
-  const model: { -readonly [S in Section]: unknown[] } = {
-    drugs: [], targets: [], systems: [], processes: [], clinical_uses: [], references: [], mechanisms: [],
-  };
+  const model = new Map<string, Entity[]>([...schema.kinds.keys()].map((section) => [section, []]));
   const origins = new Map<object, Origin>();
 
   for (const absolute of files) {
     const file = display(absolute);
-    const parsed = await parseDataFile(absolute, file, sources, diagnostics);
+    const parsed = await parseDataFile(absolute, file, schema, sources, diagnostics);
     if (!parsed) continue;
-    for (const section of Object.keys(sections) as Section[]) {
+    for (const [section, entities] of model) {
       (parsed[section] ?? []).forEach((entity, index) => {
-        model[section].push(entity);
+        entities.push(entity);
         origins.set(entity, { file, path: [section, index] });
       });
     }
   }
-  const loaded: LoadedModel = { model: model as unknown as Model, origins, sources };
-  if (diagnostics.length === 0) for (const diagnostic of checkModel(loaded)) diagnostics.push(diagnostic);
+  // Typed as pharmald's model; the model of another description has that description's sections.
+  const loaded: LoadedModel = { model: Object.fromEntries(model) as unknown as Model, origins, sources };
+  if (diagnostics.length === 0) for (const diagnostic of checkModel(description, loaded)) diagnostics.push(diagnostic);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
   return loaded;
 }
@@ -56,9 +82,10 @@ export async function loadModel(dataDir: string, options: LoadOptions = {}): Pro
 async function parseDataFile(
   absolute: string,
   file: string,
+  schema: Schema,
   sources: SourceFiles,
   diagnostics: Diagnostic[],
-): Promise<DataFile | undefined> {
+): Promise<CheckedDataFile | undefined> {
   const fail = (message: string, line = 1, col = 1): undefined => {
     diagnostics.push({ position: { file, line, col }, severity: 'error', message });
     return undefined;
@@ -76,13 +103,13 @@ async function parseDataFile(
   }
   // A byte-order mark is allowed and ignored, so a file saved by any editor builds the same.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (text.trim() === '') return fail('file is empty: a data file holds at least one section (drugs, targets, mechanisms, …)');
+  if (text.trim() === '') return fail(`file is empty: a data file holds at least one section (${[...schema.kinds.keys()].slice(0, 3).join(', ')}, …)`);
 
   // Most files are fine: read them fast, and keep only their text for positions (see source.ts). A file the
   // fast path will not vouch for, or whose data the schema refuses, is read again with positions for the report.
   const fast = parseWithoutPositions(text);
   if (fast !== undefined) {
-    const checked = DataFile.safeParse(fast);
+    const checked = schema.dataFile.safeParse(fast);
     if (checked.success) {
       sources.add(file, text);
       return checked.data;
@@ -120,14 +147,14 @@ async function parseDataFile(
   } catch (error) {
     return fail(`YAML aliases: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const result = DataFile.safeParse(data, { reportInput: true });
+  const result = schema.dataFile.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     for (const { fieldPath, message } of describeIssue(issue)) {
       diagnostics.push({
         position: sources.locate({ file, path: fieldPath }),
         severity: 'error',
-        message: `${fieldLabel(data, fieldPath)}: ${message}`,
+        message: `${fieldLabel(schema.kinds, data, fieldPath)}: ${message}`,
       });
     }
   }
@@ -164,11 +191,11 @@ function describeIssue(issue: z.core.$ZodIssue): { fieldPath: YamlPath; message:
 }
 
 /** Names a field for a message: `mechanism "ketamine-x" field directness`, or `mechanisms[3].directness`. */
-export function fieldLabel(data: unknown, fieldPath: YamlPath): string {
+export function fieldLabel(kinds: ReadonlyMap<string, string>, data: unknown, fieldPath: YamlPath): string {
   const [section, index, ...rest] = fieldPath;
   if (typeof section !== 'string') return 'file';
-  if (!(section in sections)) return `field ${section}`;
-  const kind = sections[section as Section];
+  const kind = kinds.get(section);
+  if (kind === undefined) return `field ${section}`;
   if (typeof index !== 'number') return `section ${section}`;
   const entity = (data as Record<string, unknown[]> | null)?.[section]?.[index];
   const id = entity && typeof entity === 'object' && typeof (entity as { id?: unknown }).id === 'string'

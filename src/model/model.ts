@@ -1,18 +1,9 @@
-// **model** is the whole mechanism model once every data file is loaded: one list per section.
-import type {
-  ClinicalUse, Drug, Mechanism, PhysiologicalProcess, PhysiologicalSystem, Reference, Target,
-} from './schema.js';
+// **model** is the whole mechanism model once every data file is loaded: one list per section (the types are
+// generated from the model description into types.ts), with where each entity came from.
 import type { Origin, SourceFiles } from './source.js';
+import type { Model } from './types.js';
 
-export interface Model {
-  readonly drugs: readonly Drug[];
-  readonly targets: readonly Target[];
-  readonly systems: readonly PhysiologicalSystem[];
-  readonly processes: readonly PhysiologicalProcess[];
-  readonly clinical_uses: readonly ClinicalUse[];
-  readonly references: readonly Reference[];
-  readonly mechanisms: readonly Mechanism[];
-}
+export type { Model } from './types.js';
 
 /** A model with where each entity came from, so later findings can point back at the YAML. */
 export interface LoadedModel {

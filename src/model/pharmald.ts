@@ -17,7 +17,7 @@ const list = (value: unknown): readonly string[] => (Array.isArray(value) ? valu
 const drug = {
   class: 'Drug',
   label: 'drug',
-  doc: 'A drug (a chemical entity with clinical uses)',
+  doc: 'A chemical entity used as a medicine, described by its mechanisms of action and its clinical uses. It is linked to its records in ChEBI, DrugBank, ChEMBL and other sources with skos:exactMatch.',
   section: 'drugs',
   subject: { kind: 'minted', segment: 'drug' },
   fields: {
@@ -64,7 +64,7 @@ const drug = {
 const role = {
   class: 'Role',
   label: 'role',
-  doc: 'A role a drug has, as ChEBI defines it, identified by its ChEBI IRI',
+  doc: 'A role a drug has, as ChEBI defines it (e.g. intravenous anaesthetic, NMDA receptor antagonist). A role is identified by its ChEBI IRI.',
   subject: { kind: 'identifier' },
   fields: {
     chebi: { kind: 'id', scheme: 'chebi', doc: 'The ChEBI identifier of the role' },
@@ -90,7 +90,7 @@ const screen = {
 const target = {
   class: 'Target',
   label: 'target',
-  doc: 'A molecular target: receptor, ion channel, transporter, enzyme or signalling protein, or a complex of subunits',
+  doc: 'A molecular target of a drug: a protein or protein complex that the drug binds, or whose activity or level it changes. Every target is also typed with its kind (receptor, ion channel, transporter, enzyme or signalling protein).',
   section: 'targets',
   subject: { kind: 'minted', segment: 'target' },
   fields: {
@@ -146,7 +146,8 @@ const target = {
 const system = {
   class: 'PhysiologicalSystem',
   label: 'system',
-  doc: 'An anatomical or physiological system (UBERON)',
+  classLabel: 'physiological system',
+  doc: 'An anatomical or physiological system in which a drug acts, such as the central nervous system or the cardiovascular system. It is linked to UBERON where a term fits.',
   section: 'systems',
   subject: { kind: 'minted', segment: 'system' },
   fields: {
@@ -161,7 +162,9 @@ const system = {
 const process = {
   class: 'PhysiologicalProcess',
   label: 'process',
-  doc: 'A physiological process or function (Gene Ontology where one fits)',
+  classLabel: 'physiological process',
+  plural: 'physiological processes',
+  doc: 'A physiological process or function that the effect of a drug changes, such as pain perception or heart rate. It is linked to the Gene Ontology where a term fits.',
   section: 'processes',
   subject: { kind: 'minted', segment: 'process' },
   fields: {
@@ -176,7 +179,7 @@ const process = {
 const clinicalUse = {
   class: 'ClinicalUse',
   label: 'clinical use',
-  doc: 'A clinical use of a drug',
+  doc: 'A clinical use of a drug, such as general anaesthesia or the treatment of depression.',
   section: 'clinical_uses',
   subject: { kind: 'minted', segment: 'use' },
   fields: {
@@ -193,7 +196,7 @@ const clinicalUse = {
 const reference = {
   class: 'Reference',
   label: 'reference',
-  doc: 'A citable source: review, study, database or source text',
+  doc: 'A citable source of a claim: a review, systematic review, primary study, database or the source text a claim was taken from. It is linked to PubMed and the DOI system where it has an identifier there.',
   section: 'references',
   subject: { kind: 'minted', segment: 'reference' },
   fields: {
@@ -209,7 +212,7 @@ const reference = {
 const mechanism = {
   class: 'Mechanism',
   label: 'mechanism',
-  doc: 'One claim: how a drug acts on a target or system, with its nuance and evidence',
+  doc: 'One claim about how a drug acts: what it does to a target or, for an indirect mechanism, in a system, with how direct, strong and certain the claim is and the literature behind it. Its effects say which physiological processes change as a result.',
   section: 'mechanisms',
   subject: { kind: 'minted', segment: 'mechanism' },
   fields: {
@@ -260,7 +263,7 @@ const mechanism = {
 const effect = {
   class: 'Effect',
   label: 'effect',
-  doc: 'A physiological effect of a mechanism',
+  doc: 'A physiological effect of a mechanism: a process that is increased, decreased, preserved or altered. It also says whether the effect is therapeutic or adverse.',
   subject: { kind: 'part', segment: 'effect', key: (e) => String(e.process), keyDoc: 'its process' },
   fields: {
     process: { kind: 'ref', entity: 'process', cardinality: 'one', property: 'process', doc: 'Id of the physiological process the effect is on' },
@@ -277,7 +280,7 @@ const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'] as const;
 const affinity = {
   class: 'Affinity',
   label: 'affinity',
-  doc: 'A measured affinity, exactly as its source reports it',
+  doc: 'An affinity or potency of a drug at a target, recorded exactly as its source reports it: measure, value, uncertainty, unit, assay and species. Each affinity cites the reference it was taken from.',
   subject: { kind: 'part', segment: 'affinity', key: (a, context) => `${affinityTarget(a, context)}-${String(a.measure).toLowerCase()}`, keyDoc: 'its target and measure' },
   fields: {
     target: {
@@ -312,7 +315,7 @@ const affinity = {
 const caveat = {
   class: 'Caveat',
   label: 'caveat',
-  doc: 'A qualification of a claim by the literature',
+  doc: 'A qualification of a claim by the literature, such as a negative trial or a screen in which the drug did not bind a target.',
   subject: { kind: 'part', segment: 'caveat', key: (c) => String(c.id), keyDoc: 'its id' },
   fields: {
     id: id('The id of the caveat within its mechanism'),

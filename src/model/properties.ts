@@ -7,7 +7,7 @@ export const properties = {
   label: { iri: 'http://www.w3.org/2000/01/rdf-schema#label', label: 'label', comment: 'A name for people to read.', declare: false },
   description: { iri: 'http://www.w3.org/2000/01/rdf-schema#comment', label: 'description', comment: 'A description for people to read.', declare: false },
   exactMatch: { iri: 'http://www.w3.org/2004/02/skos/core#exactMatch', label: 'exact match', comment: 'The same entity in another dataset, by its canonical IRI.', declare: false },
-  hasRole: { iri: 'http://purl.obolibrary.org/obo/RO_0000087', label: 'has role', comment: 'Relation Ontology "has role" (RO:0000087). pharmald uses it to link a drug to a ChEBI role it has (a pld:Role).' },
+  hasRole: { iri: 'http://purl.obolibrary.org/obo/RO_0000087', label: 'has role', comment: 'Relation Ontology "has role" (RO:0000087). pharmald uses it to link a drug to a ChEBI role it has (a pld:Role).', definedBy: 'http://purl.obolibrary.org/obo/ro.owl' },
   hasMechanism: { label: "has mechanism", comment: "Links a drug to a mechanism by which it acts. It is the inverse of pld:drug.", inverseOf: "drug" },
   drug: { label: "drug", comment: "Links a mechanism to the drug that acts by it." },
   actsOn: { label: "acts on", comment: "Links a drug to a target that one of its mechanisms names. It is a shortcut derived from the mechanisms, for queries that do not need the detail of the claim." },

@@ -4,6 +4,7 @@
 // the graph holds exactly the triples sent. Nothing here is specific to one store.
 import type { Quad } from '@rdfjs/types';
 import type { ProgressListener } from '../io/progress.js';
+import { rdfFormats } from '../serialize/formats.js';
 import type { Credentials } from './auth.js';
 import { chunkTriples } from './chunks.js';
 import { publishDefaults } from './defaults.js';
@@ -65,7 +66,7 @@ export async function publish(quads: Iterable<Quad>, options: PublishOptions): P
       await client.send({
         method: index === 0 ? 'PUT' : 'POST',
         url: target,
-        headers: { 'content-type': 'application/n-triples; charset=utf-8' },
+        headers: { 'content-type': `${rdfFormats.ntriples.mediaType}; charset=utf-8` },
         body: chunk.body,
       });
     } catch (error) {

@@ -1,32 +1,8 @@
-// **results** writes query answers in the standard result formats and as a table for people.
+// **results** writes query solutions in the standard result formats, and as a table for people.
 import type { Term } from '@rdfjs/types';
-import { UsageError } from '../errors.js';
 import { termToNTriples } from '../serialize/ntriples.js';
-import { toTurtle } from '../serialize/turtle.js';
-import { toNTriples } from '../serialize/ntriples.js';
 import { compact } from '../validate/report.js';
-import type { QueryResult } from './engine.js';
-
-export const resultFormats = ['table', 'json', 'csv', 'tsv', 'turtle', 'ntriples'] as const;
-export type ResultFormat = (typeof resultFormats)[number];
-
-/** Writes a query result in a format; CONSTRUCT / DESCRIBE answers take turtle or ntriples. */
-export async function formatResult(result: QueryResult, format: ResultFormat): Promise<string> {
-  if (result.type === 'quads') {
-    if (format === 'ntriples') return toNTriples(result.quads);
-    if (format === 'turtle' || format === 'table') return toTurtle(result.quads);
-    throw new UsageError(`a CONSTRUCT or DESCRIBE answer is a graph: use --format turtle or ntriples, not ${format}`);
-  }
-  if (format === 'turtle' || format === 'ntriples') {
-    throw new UsageError(`${result.type === 'boolean' ? 'an ASK' : 'a SELECT'} answer is not a graph: use --format table, json, csv or tsv`);
-  }
-  switch (format) {
-    case 'json': return `${JSON.stringify(toSparqlJson(result))}\n`;
-    case 'csv': return toCsv(result);
-    case 'tsv': return toTsv(result);
-    case 'table': return toTable(result);
-  }
-}
+import type { QueryResult } from './answer.js';
 
 /** SPARQL 1.1 Query Results JSON (https://www.w3.org/TR/sparql11-results-json/). */
 export function toSparqlJson(result: Exclude<QueryResult, { type: 'quads' }>): unknown {
@@ -115,7 +91,7 @@ export function toTsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
 }
 
 /** An aligned text table for a terminal: IRIs shortened with the project's prefixes, literals bare. */
-function toTable(result: Exclude<QueryResult, { type: 'quads' }>): string {
+export function toTable(result: Exclude<QueryResult, { type: 'quads' }>): string {
   if (result.type === 'boolean') return `${result.value ? 'yes' : 'no'}\n`;
   const show = (term: Term | undefined) => (term === undefined ? '' : term.termType === 'Literal' ? term.value : compact(term));
   const header = result.variables;

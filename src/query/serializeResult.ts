@@ -1,36 +1,37 @@
-// **serializeResult** is the table of SPARQL result media types: which answers each can carry, and how.
-import { toJsonLd } from '../serialize/jsonld.js';
-import { toNTriples } from '../serialize/ntriples.js';
-import { toTurtle } from '../serialize/turtle.js';
-import type { QueryResult } from './engine.js';
-import { toCsv, toSparqlJson, toSparqlXml, toTsv } from './results.js';
+// **serializeResult** writes a query's answer in a format of the one table (serialize/formats.ts): by media
+// type for the SPARQL endpoint, by name for `pharmald query`.
+import { UsageError } from '../errors.js';
+import { canonicalGraph } from '../serialize/canonical.js';
+import { formatOfMediaType, rdfFormats, solutionFormats } from '../serialize/formats.js';
+import type { QueryResult } from './answer.js';
+import { toTable } from './results.js';
 
-type SolutionResult = Exclude<QueryResult, { type: 'quads' }>;
-type GraphResult = Extract<QueryResult, { type: 'quads' }>;
-
-/** Media types for SELECT / ASK answers, the first one the default. */
-export const solutionMediaTypes: Readonly<Record<string, (result: SolutionResult) => string>> = {
-  'application/sparql-results+json': (result) => JSON.stringify(toSparqlJson(result)),
-  'application/sparql-results+xml': toSparqlXml,
-  'text/csv': toCsv,
-  'text/tab-separated-values': toTsv,
-};
-
-/** Media types for CONSTRUCT / DESCRIBE answers, the first one the default. */
-export const graphMediaTypes: Readonly<Record<string, (result: GraphResult) => Promise<string> | string>> = {
-  'text/turtle': (result) => toTurtle(result.quads),
-  'application/n-triples': (result) => toNTriples(result.quads),
-  'application/ld+json': (result) => toJsonLd(result.quads),
-};
-
-/** Writes a result in a media type chosen from the table that fits its kind. */
+/** Writes a result in a media type of the formats that fit its kind. */
 export async function serializeResult(result: QueryResult, mediaType: string): Promise<string> {
   if (result.type === 'quads') {
-    const write = graphMediaTypes[mediaType];
-    if (!write) throw new Error(`a graph cannot be written as ${mediaType}`);
-    return write(result);
+    const format = formatOfMediaType(rdfFormats, mediaType);
+    if (!format) throw new Error(`a graph cannot be written as ${mediaType}`);
+    return format.write(canonicalGraph(result.quads));
   }
-  const write = solutionMediaTypes[mediaType];
-  if (!write) throw new Error(`a result set cannot be written as ${mediaType}`);
-  return write(result);
+  const format = formatOfMediaType(solutionFormats, mediaType);
+  if (!format) throw new Error(`a result set cannot be written as ${mediaType}`);
+  return format.write(result);
+}
+
+/** The formats of `pharmald query --format`: a table for people, and formats of the table for programs. */
+export const resultFormats = ['table', 'json', 'csv', 'tsv', 'turtle', 'ntriples'] as const;
+export type ResultFormat = (typeof resultFormats)[number];
+
+/** Writes a query result in a format; CONSTRUCT / DESCRIBE answers take turtle or ntriples (a table is Turtle). */
+export async function formatResult(result: QueryResult, format: ResultFormat): Promise<string> {
+  if (result.type === 'quads') {
+    if (format === 'table' || format === 'turtle' || format === 'ntriples') return rdfFormats[format === 'ntriples' ? format : 'turtle'].write(canonicalGraph(result.quads));
+    throw new UsageError(`a CONSTRUCT or DESCRIBE answer is a graph: use --format turtle or ntriples, not ${format}`);
+  }
+  if (format === 'turtle' || format === 'ntriples') {
+    throw new UsageError(`${result.type === 'boolean' ? 'an ASK' : 'a SELECT'} answer is not a graph: use --format table, json, csv or tsv`);
+  }
+  if (format === 'table') return toTable(result);
+  // JSON on a line of its own, as a terminal or a pipe expects.
+  return format === 'json' ? `${solutionFormats.json.write(result)}\n` : solutionFormats[format].write(result);
 }

@@ -9,7 +9,7 @@ import { DataFactory } from 'n3';
 import { compileDataset, datasetFiles, type CompileOptions } from '../build.js';
 import { UsageError } from '../errors.js';
 import { writeFilesAtomically, type OutputFile } from '../io/atomicWrite.js';
-import { canonicalQuads } from '../serialize/canonical.js';
+import { canonicalGraph } from '../serialize/canonical.js';
 import { diffDatasets, readDist, type DatasetDiff } from './diff.js';
 import { formatDiff } from './diffFormat.js';
 import { owl } from '../vocab.js';
@@ -45,13 +45,13 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   if (existsSync(dir)) throw new UsageError(`release ${version} already exists in ${dir}: releases are immutable, pick a new version`);
 
   const compiled = await compileDataset(options);
-  const quads = canonicalQuads([...compiled.quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
+  const graph = canonicalGraph([...compiled.quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
   const baseUrl = `${options.baseUrl ?? 'https://w3id.org/pharmald/releases/'}${version}/`;
-  const files = await datasetFiles(quads, { baseUrl, version, issued: date });
+  const files = await datasetFiles(graph, { baseUrl, version, issued: date, description: options.description });
   const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join('');
 
   const previous = await previousRelease(releasesDir, version);
-  const diff = previous ? diffDatasets(await readDist(path.join(releasesDir, previous)), quads) : undefined;
+  const diff = previous ? diffDatasets(await readDist(path.join(releasesDir, previous)), graph.quads, options.description) : undefined;
   const changes = diff ? formatDiff(diff, 'markdown') : 'First release.\n';
   const changelogEntry = `## ${version} (${date})\n\n${previous ? `Changes since ${previous}:\n\n` : ''}${changes}`;
   const changelogFile = path.join(releasesDir, 'CHANGELOG.md');

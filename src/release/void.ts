@@ -51,7 +51,6 @@ const { namedNode, literal, quad } = DataFactory;
 /** The VoID + DCAT description of `quads`, published as `files`. */
 export function describeDataset(quads: readonly Quad[], files: readonly DistributionFile[], options: DescribeOptions): Quad[] {
   const out: Quad[] = [];
-  const dataset = namedNode(datasetIri);
   const add = (s: string, p: string, o: Quad['object']) => out.push(quad(namedNode(s), namedNode(p), o));
   const count = (n: number) => literal(String(n), namedNode(xsd.integer));
   const text = (value: string) => literal(value, 'en');

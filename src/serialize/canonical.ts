@@ -2,18 +2,18 @@
 // rdfs:label first, then the other predicates and objects by their N-Triples form.
 import type { Quad } from '@rdfjs/types';
 import { rdf, rdfs } from '../vocab.js';
-import { compareCodeUnits, termToNTriples, toNTriples } from './ntriples.js';
+import { compareCodeUnits, termToNTriples } from './ntriples.js';
 
 const predicateRank = (iri: string) => (iri === rdf.type ? 0 : iri === rdfs.label ? 1 : 2);
 
-/**
- * Arrays this module returned, which are already canonical, so every writer can take them as they are, with the
- * N-Triples form of each quad (without the final " ."), computed for the ordering and kept for the N-Triples file.
- */
-const canonical = new WeakMap<readonly Quad[], readonly string[] | undefined>();
+/** A graph in canonical order, which every writer takes as it is. */
+export interface CanonicalGraph {
+  readonly quads: readonly Quad[];
+  /** Each quad's N-Triples form without the final " .": the ordering computes them, the N-Triples file reuses them. */
+  readonly lines: readonly string[];
+}
 
-export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
-  if (isCanonical(quads)) return quads as Quad[];
+export function canonicalGraph(quads: Iterable<Quad>): CanonicalGraph {
   // Grouped by subject, then each group sorted: far cheaper than one sort of every triple (1 M at scale).
   const bySubject = new Map<string, Map<string, { quad: Quad; rank: number }>>();
   // A graph has few predicates, and an entity's triples come together: write each of those once.
@@ -33,34 +33,31 @@ export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
     const rest = `${predicate} ${termToNTriples(quad.object)}`;
     if (!group!.has(rest)) group!.set(rest, { quad, rank: predicateRank(quad.predicate.value) });
   }
-  const result: Quad[] = [];
+  const ordered: Quad[] = [];
   const lines: string[] = [];
   for (const subject of [...bySubject.keys()].sort(compareCodeUnits)) {
     const group = [...bySubject.get(subject)!];
     group.sort(([restA, a], [restB, b]) => a.rank - b.rank || compareCodeUnits(restA, restB));
     for (const [rest, entry] of group) {
-      result.push(entry.quad);
+      ordered.push(entry.quad);
       lines.push(`${subject} ${rest}`);
     }
   }
-  canonical.set(result, lines);
-  return result;
+  return { quads: ordered, lines };
 }
 
-function isCanonical(quads: Iterable<Quad>): boolean {
-  return Array.isArray(quads) && canonical.has(quads);
+/** The quads of `canonicalGraph`. */
+export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
+  return canonicalGraph(quads).quads as Quad[];
 }
 
 /**
- * The graph as sorted N-Triples (as `toNTriples`). Quads in canonical order are already sorted by subject,
- * and a line's order is its subject's (a subject's N-Triples form never is a prefix of another's followed by
- * a character below the space after it), so only each subject's lines need sorting.
+ * Quads in canonical order as sorted N-Triples (as `toNTriples`), from their lines when the ordering gave them.
+ * Canonical quads are sorted by subject, and a line's order is its subject's (a subject's N-Triples form never
+ * is a prefix of another's followed by a character below the space after it), so only each subject's lines
+ * need sorting.
  */
-export function canonicalNTriples(quads: readonly Quad[]): string {
-  if (!canonical.has(quads)) return toNTriples(quads);
-  // The lines are kept for this one use (a build writes the N-Triples once); a second call computes them again.
-  const lines = canonical.get(quads) ?? quads.map((quad) => `${termToNTriples(quad.subject)} ${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`);
-  canonical.set(quads, undefined);
+export function canonicalNTriples(quads: readonly Quad[], lines: readonly string[] = quads.map(lineOf)): string {
   const sorted: string[] = [];
   for (let start = 0; start < lines.length;) {
     let end = start + 1;
@@ -71,3 +68,5 @@ export function canonicalNTriples(quads: readonly Quad[]): string {
   }
   return sorted.length ? `${sorted.join(' .\n')} .\n` : '';
 }
+
+const lineOf = (quad: Quad) => `${termToNTriples(quad.subject)} ${termToNTriples(quad.predicate)} ${termToNTriples(quad.object)}`;

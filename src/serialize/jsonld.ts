@@ -3,9 +3,11 @@
 // compaction is done directly from the triples (no general-purpose expand / compact round trip, which is
 // an order of magnitude slower on large graphs); jsonld.js checks the result in the tests.
 import type { Quad, Term } from '@rdfjs/types';
+import { jsonLdContext, type TermDefinition } from '../generate/context.js';
+import type { ModelDescription } from '../model/description.js';
+import { pharmald } from '../model/pharmald.js';
 import { rdf } from '../vocab.js';
 import { canonicalQuads } from './canonical.js';
-import { jsonLdContext, type TermDefinition } from './context.js';
 
 export type JsonLdDocument = { '@context': unknown; '@graph': Record<string, unknown>[] };
 type JsonValue = string | Record<string, string>;
@@ -77,18 +79,28 @@ function entry(compactor: Compactor, predicate: string, object: Term): [string, 
   return [key, definition === undefined ? object.value : { '@value': object.value }];
 }
 
-let shared: { context: Record<string, TermDefinition>; compactor: Compactor } | undefined;
+/** Each description's context and its lookups, made once for it, not once a page. */
+const compactors = new WeakMap<ModelDescription, { context: Record<string, TermDefinition>; compactor: Compactor }>();
 
-/** The graph as a compacted JSON-LD document object. */
-export function toJsonLdDocument(quads: readonly Quad[]): JsonLdDocument {
-  // The context comes from constant tables: build it and its lookups once, not per page.
-  shared ??= (() => {
-    const context = jsonLdContext()['@context'];
-    return { context, compactor: new Compactor(context) };
-  })();
-  const { context, compactor } = shared;
+function compactorOf(description: ModelDescription): { context: Record<string, TermDefinition>; compactor: Compactor } {
+  let known = compactors.get(description);
+  if (!known) {
+    const context = jsonLdContext(description)['@context'];
+    compactors.set(description, (known = { context, compactor: new Compactor(context) }));
+  }
+  return known;
+}
+
+/** Any quads as a compacted JSON-LD document object, put in canonical order first. */
+export function toJsonLdDocument(quads: Iterable<Quad>, description: ModelDescription = pharmald): JsonLdDocument {
+  return canonicalJsonLdDocument(canonicalQuads(quads), description);
+}
+
+/** Quads already in canonical order (see canonical.ts) as a JSON-LD document compacted with the description's context. */
+export function canonicalJsonLdDocument(quads: readonly Quad[], description: ModelDescription = pharmald): JsonLdDocument {
+  const { context, compactor } = compactorOf(description);
   const nodes = new Map<string, Map<string, JsonValue[]>>();
-  for (const quad of canonicalQuads(quads)) {
+  for (const quad of quads) {
     const subject = quad.subject.termType === 'BlankNode' ? `_:${quad.subject.value}` : quad.subject.value;
     let properties = nodes.get(subject);
     if (!properties) nodes.set(subject, (properties = new Map()));
@@ -110,9 +122,14 @@ export function toJsonLdDocument(quads: readonly Quad[]): JsonLdDocument {
   return { '@context': context, '@graph': graph };
 }
 
-/** The graph as JSON-LD text. */
-export async function toJsonLd(quads: readonly Quad[]): Promise<string> {
-  return `${JSON.stringify(toJsonLdDocument(quads), null, 2)}\n`;
+/** Any quads as JSON-LD text. */
+export async function toJsonLd(quads: Iterable<Quad>, description: ModelDescription = pharmald): Promise<string> {
+  return canonicalJsonLd(canonicalQuads(quads), description);
+}
+
+/** Quads already in canonical order as JSON-LD text. */
+export function canonicalJsonLd(quads: readonly Quad[], description: ModelDescription = pharmald): string {
+  return `${JSON.stringify(canonicalJsonLdDocument(quads, description), null, 2)}\n`;
 }
 
 /** `type` first (as JSON-LD's @type), then the other keys in code-point order. */

@@ -8,6 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import { compileDataset } from '../build.js';
 import { QueryPool } from '../query/pool.js';
+import { rdfFormats } from '../serialize/formats.js';
 import { quadToNTriples, termToNTriples, toNTriples } from '../serialize/ntriples.js';
 import { AnswerCache } from './cache.js';
 import { serveDefaults } from './defaults.js';
@@ -146,13 +147,13 @@ function asset(request: IncomingMessage, pathname: string): Reply {
 
 /** GET /sparql without a query: the query UI for a browser, the service description for an RDF client. */
 function describeEndpoint(request: IncomingMessage, url: URL, uiPage: string, tripleCount: number, federates: boolean): Reply {
-  const offered = ['text/turtle', 'application/n-triples', 'text/html'];
-  const choice = negotiate(request.headers.accept, offered) ?? 'text/turtle';
+  // N-Triples is also valid Turtle, so one text serves both.
+  const offered = [rdfFormats.turtle.mediaType, rdfFormats.ntriples.mediaType, 'text/html'];
+  const choice = negotiate(request.headers.accept, offered) ?? rdfFormats.turtle.mediaType;
   const vary = { Vary: 'Accept', ...corsHeaders };
   if (choice === 'text/html') return { status: 200, contentType: 'text/html; charset=utf-8', body: uiPage, headers: vary };
   const host = request.headers.host ?? 'localhost';
   const description = serviceDescription(`http://${host}${url.pathname}`, tripleCount, federates);
-  // N-Triples is also valid Turtle, so one text serves both.
   return { status: 200, contentType: `${choice}; charset=utf-8`, body: toNTriples(description), headers: vary };
 }
 

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { formatOfMediaType, rdfFormats } from '../serialize/formats.js';
 import { HttpError, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 
@@ -15,9 +16,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.ttl': 'text/turtle; charset=utf-8',
-  '.nt': 'application/n-triples; charset=utf-8',
-  '.jsonld': 'application/ld+json; charset=utf-8',
+  ...Object.fromEntries(Object.values(rdfFormats).map((format) => [format.extension, `${format.mediaType}; charset=utf-8`])),
   '.json': 'application/json; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
   '': 'text/plain; charset=utf-8',
@@ -26,9 +25,7 @@ const contentTypes: Readonly<Record<string, string>> = {
 /** What an RDF resource can be had as: media type → file suffix, in the server's order of preference. */
 const representations: readonly (readonly [string, string])[] = [
   ['text/html', '/index.html'],
-  ['text/turtle', '.ttl'],
-  ['application/n-triples', '.nt'],
-  ['application/ld+json', '.jsonld'],
+  ...Object.values(rdfFormats).map((format) => [format.mediaType, format.extension] as const),
 ];
 
 /**
@@ -97,15 +94,10 @@ export async function serveFromFolder(request: IncomingMessage, root: string, ur
 
 /** A release's dataset IRI (`/releases/1.0.0/dataset`) by content negotiation among its dataset files. */
 export async function serveDatasetResource(request: IncomingMessage, dir: string, urlPath: string): Promise<Reply | undefined> {
-  const files: [string, string][] = [
-    ['text/turtle', 'dataset.ttl'],
-    ['application/n-triples', 'dataset.nt'],
-    ['application/ld+json', 'dataset.jsonld'],
-  ];
   const available = [];
-  for (const [mediaType, name] of files) if (await isFile(path.join(dir, name))) available.push(mediaType);
+  for (const format of Object.values(rdfFormats)) if (await isFile(path.join(dir, format.file))) available.push(format.mediaType);
   if (available.length === 0) return undefined;
   const chosen = negotiate(request.headers.accept, available);
   if (!chosen) throw new HttpError(406, `${urlPath} is available as ${available.join(', ')}`, { Vary: 'Accept' });
-  return fileReply(request, path.join(dir, files.find(([t]) => t === chosen)![1]), { Vary: 'Accept' });
+  return fileReply(request, path.join(dir, formatOfMediaType(rdfFormats, chosen)!.file), { Vary: 'Accept' });
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { queriesDir } from '../paths.js';
+import { jsonForScript } from '../site/escape.js';
 
 const yasguiBuild = path.dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/build/yasgui.min.js'));
 
@@ -25,11 +26,6 @@ export function exampleQueries(dir = queriesDir): ExampleQuery[] {
     .map((file) => ({ name: file.replace(/\.rq$/, ''), query: readFileSync(path.join(dir, file), 'utf8') }));
 }
 
-/** JSON that is safe inside a <script> element: no `<` can close it or open a comment. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
 export function queryUiPage(examples: readonly ExampleQuery[]): string {
   return `<!doctype html>
 <html lang="en">
@@ -45,7 +41,7 @@ export function queryUiPage(examples: readonly ExampleQuery[]): string {
 <header><strong>pharmald</strong> SPARQL endpoint: POST or GET <code>/sparql?query=…</code>. The example queries are open in tabs.</header>
 <div id="yasgui"></div>
 <script src="/sparql/ui/yasgui.min.js"></script>
-<script type="application/json" id="examples">${jsonForScript(examples)}</script>
+<script type="application/json" id="examples">${jsonForScript(examples, 0)}</script>
 <script>
 const examples = JSON.parse(document.getElementById('examples').textContent);
 const endpoint = new URL('/sparql', location.href).href;

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { QueryError } from '../errors.js';
 import { inspectQuery } from '../query/inspect.js';
 import { QueryRefused, type QueryPool } from '../query/pool.js';
-import { graphMediaTypes, solutionMediaTypes } from '../query/serializeResult.js';
+import { mediaTypesOf, rdfFormats, solutionFormats } from '../serialize/formats.js';
 import type { AnswerCache } from './cache.js';
 import { contentTypeOf, HttpError, readBody, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
@@ -108,7 +108,7 @@ export async function handleSparql(request: IncomingMessage, url: URL, options: 
     throw new HttpError(403, `SERVICE <${refused[0]}> is not allowed${allowed}`);
   }
 
-  const offered = shape.form === 'SELECT' || shape.form === 'ASK' ? Object.keys(solutionMediaTypes) : Object.keys(graphMediaTypes);
+  const offered = mediaTypesOf(shape.form === 'SELECT' || shape.form === 'ASK' ? solutionFormats : rdfFormats);
   const mediaType = negotiate(request.headers.accept, offered);
   if (!mediaType) throw new HttpError(406, `cannot answer a ${shape.form} query as ${request.headers.accept}; offered: ${offered.join(', ')}`);
 

@@ -4,15 +4,15 @@
 // is the same bytes for the same graph: everything is sorted, nothing depends on time or chance.
 import type { Quad } from '@rdfjs/types';
 import type { OutputFile } from '../io/atomicWrite.js';
+import { kinds } from '../model/kinds.js';
 import { canonicalQuads } from '../serialize/canonical.js';
-import { toJsonLd } from '../serialize/jsonld.js';
-import { toNTriples } from '../serialize/ntriples.js';
-import { toTurtle } from '../serialize/turtle.js';
+import { rdfFormats } from '../serialize/formats.js';
+import { canonicalTurtle } from '../serialize/turtle.js';
 import { rdf, rdfs } from '../vocab.js';
 import { describeEntity } from './describe.js';
 import { mechanismDiagram } from './diagram.js';
 import { renderEntityPage } from './entityPage.js';
-import { entityKinds, SiteGraph } from './graph.js';
+import { SiteGraph } from './graph.js';
 import { datasetSchemaOrg, renderIndexPage } from './indexPage.js';
 import { jsonLdScript, pageJsonLd } from './jsonLd.js';
 import { entityBase, entityPage, sitePaths } from './paths.js';
@@ -37,7 +37,7 @@ export interface SiteInput {
   readonly ontology: readonly Quad[];
 }
 
-/** The files of the site, with paths relative to its root, in path order. */
+/** The files of the site of any quads, with paths relative to its root, in path order. */
 export async function buildSite(input: SiteInput): Promise<OutputFile[]> {
   return (await buildSiteWithReport(input)).files;
 }
@@ -50,7 +50,7 @@ export interface SiteReport {
 
 /** buildSite, and what the pages revealed about the graph. */
 export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport> {
-  const site = siteFiles(input);
+  const site = siteFiles({ ...input, quads: canonicalQuads(input.quads) });
   const files: OutputFile[] = [];
   for await (const file of site) files.push(file);
   files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -65,44 +65,44 @@ export interface SiteFiles extends AsyncIterable<OutputFile> {
   missingLabels(): readonly string[];
 }
 
+/** The site's files, from `input.quads` in canonical order (as compileDataset gives them). */
 export function siteFiles(input: SiteInput): SiteFiles {
-  const graph = new SiteGraph(canonicalQuads(input.quads));
-  const ontology = new SiteGraph(canonicalQuads(input.ontology));
-  const entities = entityKinds.reduce((sum, kind) => sum + graph.entities(kind).length, 0);
+  const graph = new SiteGraph(input.quads);
+  const vocabulary = canonicalQuads(input.ontology);
+  const ontology = new SiteGraph(vocabulary);
+  const entities = kinds.reduce((sum, { kind }) => sum + graph.entities(kind).length, 0);
   return {
     // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; index, vocabulary page and its Turtle.
     total: 2 + 4 * entities + 3,
-    [Symbol.asyncIterator]: () => pages(input, graph, ontology),
+    [Symbol.asyncIterator]: () => pages(input, graph, ontology, vocabulary),
     missingLabels: () => [...graph.missingLabels, ...ontology.missingLabels].sort(),
   };
 }
 
-async function* pages(input: SiteInput, graph: SiteGraph, ontology: SiteGraph): AsyncGenerator<OutputFile> {
+async function* pages(input: SiteInput, graph: SiteGraph, ontology: SiteGraph, vocabulary: readonly Quad[]): AsyncGenerator<OutputFile> {
   yield { name: sitePaths.stylesheet, content: stylesheet };
   yield { name: sitePaths.icon, content: icon };
 
-  for (const kind of entityKinds) {
+  for (const { kind } of kinds) {
     for (const entity of graph.entities(kind)) {
       const description = describeEntity(graph, entity);
       const base = entityBase(entity);
       const diagram = kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
-      const jsonLd = jsonLdScript(await pageJsonLd(description, schemaOrgGraph(graph, entity)));
+      const jsonLd = jsonLdScript(pageJsonLd(description.quads, schemaOrgGraph(graph, entity)));
       yield { name: entityPage(entity), content: renderEntityPage({ graph, entity, jsonLd, ...(diagram ? { diagram } : {}) }) };
-      yield { name: `${base}.ttl`, content: await toTurtle(description) };
-      yield { name: `${base}.nt`, content: toNTriples(description) };
-      yield { name: `${base}.jsonld`, content: await toJsonLd(description) };
+      for (const format of Object.values(rdfFormats)) yield { name: `${base}${format.extension}`, content: await format.write(description) };
     }
   }
 
   // The index's own data: the type and label of every entity it lists.
-  const listed = entityKinds.flatMap((kind) => graph.entities(kind));
+  const listed = kinds.flatMap(({ kind }) => graph.entities(kind));
   const indexQuads = listed.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
   yield {
     name: sitePaths.index,
-    content: renderIndexPage(graph, jsonLdScript(await pageJsonLd(indexQuads, { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph, input.downloads ?? [])] }))),
+    content: renderIndexPage(graph, jsonLdScript(pageJsonLd(canonicalQuads(indexQuads), { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph, input.downloads ?? [])] }))),
   };
 
-  const vocabularyJsonLd = jsonLdScript(await pageJsonLd(input.ontology, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));
+  const vocabularyJsonLd = jsonLdScript(pageJsonLd(vocabulary, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));
   yield { name: sitePaths.vocabulary, content: renderVocabularyPage({ graph, ontology, jsonLd: vocabularyJsonLd }) };
-  yield { name: sitePaths.vocabularyTurtle, content: await toTurtle(input.ontology) };
+  yield { name: sitePaths.vocabularyTurtle, content: await canonicalTurtle(vocabulary) };
 }

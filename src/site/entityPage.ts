@@ -1,39 +1,25 @@
 // **entityPage** is the page of one entity: its label and description, what the kind of entity needs
 // first (a drug's diagram and mechanisms by system, a mechanism's claim with its evidence, …), then every
 // triple about it as a table, what links to it, and its data in three formats.
-import type { EntityKind } from '../model/schema.js';
+import { kindInfo, type EntityKind } from '../model/kinds.js';
+import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
-import { cls, rdf, rdfs, skos } from '../vocab.js';
+import { rdf, rdfs, skos } from '../vocab.js';
 import type { Diagram } from './diagram.js';
-import { entityRef, termKey, type SiteGraph } from './graph.js';
+import { entityRef, push, termKey, type SiteGraph } from './graph.js';
 import { html, type Content, type Html } from './html.js';
 import { kindSections } from './kindSections.js';
 import { page } from './layout.js';
 import { partName, section } from './parts.js';
-import { alternates, entityBase, entityPage, sitePaths } from './paths.js';
+import { entityBase, entityPage, sitePaths } from './paths.js';
 import { PageView } from './view.js';
 
-/** What each kind is called, one and many. */
-export const kindNames: Readonly<Record<EntityKind, { readonly one: string; readonly many: string }>> = {
-  drug: { one: 'Drug', many: 'Drugs' },
-  target: { one: 'Target', many: 'Targets' },
-  system: { one: 'Physiological system', many: 'Physiological systems' },
-  process: { one: 'Physiological process', many: 'Physiological processes' },
-  mechanism: { one: 'Mechanism', many: 'Mechanisms' },
-  use: { one: 'Clinical use', many: 'Clinical uses' },
-  reference: { one: 'Reference', many: 'References' },
-};
-
-/** The class every entity of a kind has. */
-const kindClass: Readonly<Record<EntityKind, string>> = {
-  drug: cls.Drug,
-  target: cls.Target,
-  system: cls.PhysiologicalSystem,
-  process: cls.PhysiologicalProcess,
-  mechanism: cls.Mechanism,
-  use: cls.ClinicalUse,
-  reference: cls.Reference,
-};
+/** What a page calls a kind, one or several, as a heading (`Physiological systems`). */
+export function kindTitle(kind: EntityKind, several = false): string {
+  const { name, plural } = kindInfo[kind];
+  const text = several ? plural : name;
+  return `${text[0]!.toUpperCase()}${text.slice(1)}`;
+}
 
 export interface EntityPageInput {
   readonly graph: SiteGraph;
@@ -51,14 +37,14 @@ export function renderEntityPage({ graph, entity, jsonLd, diagram }: EntityPageI
   const label = graph.label(entity);
   const description = graph.text(entity, rdfs.comment);
   // The kind already says pld:Drug, pld:Target, …: only the finer types add something (ligand-gated ion channel).
-  const types = graph.types(entity).filter((t) => t !== kindClass[ref.kind]);
+  const types = graph.types(entity).filter((t) => t !== kindInfo[ref.kind].classIri);
   const matches = view.sortTerms(graph.objects(entity, skos.exactMatch)).map((t) => t.value);
   const base = entityBase(entity);
-  const links = alternates.map((a) => ({ href: view.href(`${base}${a.suffix}`), mediaType: a.mediaType, name: a.name }));
+  const links = Object.values(rdfFormats).map((f) => ({ href: view.href(`${base}${f.extension}`), mediaType: f.mediaType, name: f.name }));
 
   const body = html`<article class="entity entity-${ref.kind}">
 <header>
-<p class="kind">${kindNames[ref.kind].one}${types.length ? html` · ${view.links(types)}` : ''}</p>
+<p class="kind">${kindTitle(ref.kind)}${types.length ? html` · ${view.links(types)}` : ''}</p>
 <h1>${label}</h1>
 <p class="iri"><code>${entity}</code></p>
 </header>
@@ -85,7 +71,7 @@ ${referencedBySection(view, entity)}
     jsonLd,
     trail: [
       ['Dataset', sitePaths.index],
-      [kindNames[ref.kind].many, `${sitePaths.index}#${ref.kind}`],
+      [kindTitle(ref.kind, true), `${sitePaths.index}#${ref.kind}`],
       [label, undefined],
     ],
     body,
@@ -132,11 +118,6 @@ ${predicates.map((p) => {
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
+  for (const item of items) push(groups, key(item), item);
   return groups;
 }

@@ -1,16 +1,13 @@
 // **graph** is the read-only view of the published graph that pages are made from: triples by subject
 // and by object, labels, types, and which IRIs are entities of the dataset (and so have a page).
 import type { Quad, Term } from '@rdfjs/types';
-import { sections, type EntityKind } from '../model/schema.js';
+import { kinds, type EntityKind } from '../model/kinds.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { ID, rdf, rdfs } from '../vocab.js';
 
 const skosPrefLabel = 'http://www.w3.org/2004/02/skos/core#prefLabel';
 
-/** The kinds of entity that get a page, in the order the index lists them. */
-export const entityKinds: readonly EntityKind[] = ['drug', 'target', 'system', 'process', 'mechanism', 'use', 'reference'];
-
-const entityPattern = new RegExp(`^${ID.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(${Object.values(sections).join('|')})/([a-z0-9]+(?:-[a-z0-9]+)*)(/.*)?$`);
+const entityPattern = new RegExp(`^${ID.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(${kinds.map((k) => k.kind).join('|')})/([a-z0-9]+(?:-[a-z0-9]+)*)(/.*)?$`);
 
 /** Where an IRI sits in the dataset: an entity (`…/id/drug/ketamine`) or a part of one (`…/effect/x`). */
 export interface EntityRef {
@@ -163,7 +160,8 @@ export function localName(iri: string): string {
   return slash >= 0 ? iri.slice(slash + 1) : iri;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Adds `value` to the list of `key`. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

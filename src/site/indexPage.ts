@@ -1,16 +1,16 @@
 // **indexPage** is the dataset at a glance: one list of links per kind of entity. A small script adds a
 // filter box that hides what does not match; without JavaScript the box stays hidden and every link is there.
 import type { Dataset } from 'schema-dts';
+import { kindInfo, kinds, type EntityKind } from '../model/kinds.js';
 import { cls, ID, prop, termIri } from '../vocab.js';
 import { dataLicense, datasetIri } from '../release/void.js';
 import type { DatasetDownload } from './build.js';
-import { kindNames } from './entityPage.js';
-import { entityKinds, type SiteGraph } from './graph.js';
+import { kindTitle } from './entityPage.js';
+import type { SiteGraph } from './graph.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
 import { entityPage, sitePaths } from './paths.js';
 import { PageView } from './view.js';
-import type { EntityKind } from '../model/schema.js';
 
 /**
  * Hides list items that do not contain every word typed, and sections left empty. It runs only to
@@ -48,17 +48,17 @@ export const filterScript = `
 export function renderIndexPage(graph: SiteGraph, jsonLd: Html): string {
   const file = sitePaths.index;
   const view = new PageView(graph, file);
-  const sections = entityKinds.map((kind) => ({ kind, entities: graph.entities(kind) })).filter((s) => s.entities.length > 0);
+  const sections = kinds.map(({ kind }) => ({ kind, entities: graph.entities(kind) })).filter((s) => s.entities.length > 0);
   const body = html`<h1>pharmald</h1>
 <p class="description">Pharmacology mechanism-of-action knowledge as linked data: how each drug acts, on which targets, in which physiological systems, with how direct, strong and certain each claim is and the literature behind it.</p>
-<p>${sections.map((s, i) => html`${i > 0 ? ' · ' : ''}<a href="#${s.kind}">${s.entities.length} ${(s.entities.length === 1 ? kindNames[s.kind].one : kindNames[s.kind].many).toLowerCase()}</a>`)} · <a href="${view.href(sitePaths.vocabulary)}">the vocabulary</a></p>
+<p>${sections.map((s, i) => html`${i > 0 ? ' · ' : ''}<a href="#${s.kind}">${s.entities.length} ${s.entities.length === 1 ? kindInfo[s.kind].name : kindInfo[s.kind].plural}</a>`)} · <a href="${view.href(sitePaths.vocabulary)}">the vocabulary</a></p>
 <form id="filter-form" class="filter" role="search" hidden>
 <label for="filter">Filter</label>
 <input type="search" id="filter" name="q" placeholder="e.g. NMDA, brain, pain" autocomplete="off">
 <span id="filter-status" aria-live="polite"></span>
 </form>
 ${sections.map((s) => html`<section id="${s.kind}" class="listing">
-<h2>${kindNames[s.kind].many}</h2>
+<h2>${kindTitle(s.kind, true)}</h2>
 <ul class="entities">
 ${s.entities.map((e) => html`<li><a href="${view.href(entityPage(e))}">${graph.label(e)}</a>${summary(view, s.kind, e)}</li>
 `)}</ul>
@@ -68,34 +68,30 @@ ${s.entities.map((e) => html`<li><a href="${view.href(entityPage(e))}">${graph.l
 }
 
 /** One line that tells entries of a kind apart (a target's type, a mechanism's drug and target). */
+const summaries: Partial<Record<EntityKind, (graph: SiteGraph, entity: string) => string>> = {
+  drug: (graph, drug) => graph.texts(drug, prop.drugClass).join(', '),
+  target: (graph, target) => graph.types(target).filter((t) => t !== cls.Target).map((t) => graph.label(t)).join(', '),
+  system: (graph, system) => {
+    const parent = graph.iri(system, prop.partOf);
+    return parent ? `part of ${graph.label(parent)}` : '';
+  },
+  mechanism: (graph, mechanism) => {
+    const drug = graph.iri(mechanism, prop.drug);
+    const target = graph.iri(mechanism, prop.target);
+    const directness = graph.iri(mechanism, prop.directness);
+    return [drug && graph.label(drug), target && `→ ${graph.label(target)}`, directness && `(${graph.label(directness)})`].filter(Boolean).join(' ');
+  },
+  reference: (graph, reference) => {
+    const type = graph.iri(reference, prop.referenceType);
+    return [type && graph.label(type), graph.text(reference, prop.year)].filter(Boolean).join(', ');
+  },
+};
+
 function summary(view: PageView, kind: EntityKind, entity: string): Html {
-  const { graph } = view;
-  const meta = (text: string) => (text ? html` <span class="meta">${text}</span>` : html``);
-  switch (kind) {
-    case 'drug':
-      return meta(graph.texts(entity, prop.drugClass).join(', '));
-    case 'target':
-      return meta(graph.types(entity).filter((t) => t !== cls.Target).map((t) => graph.label(t)).join(', '));
-    case 'system': {
-      const parent = graph.iri(entity, prop.partOf);
-      return meta(parent ? `part of ${graph.label(parent)}` : '');
-    }
-    case 'mechanism': {
-      const drug = graph.iri(entity, prop.drug);
-      const target = graph.iri(entity, prop.target);
-      const directness = graph.iri(entity, prop.directness);
-      return meta([drug && graph.label(drug), target && `→ ${graph.label(target)}`, directness && `(${graph.label(directness)})`].filter(Boolean).join(' '));
-    }
-    case 'reference': {
-      const type = graph.iri(entity, prop.referenceType);
-      return meta([type && graph.label(type), graph.text(entity, prop.year)].filter(Boolean).join(', '));
-    }
-    default:
-      return html``;
-  }
+  const text = summaries[kind]?.(view.graph, entity) ?? '';
+  return text ? html` <span class="meta">${text}</span>` : html``;
 }
 
-/** The schema.org view of the index: the dataset, about its drugs. */
 /** The dataset as schema.org describes one: the same facts as void.ttl, for dataset search engines. */
 export function datasetSchemaOrg(graph: SiteGraph, downloads: readonly DatasetDownload[]): Dataset {
   const sources = graph.entities('reference').filter((iri) =>

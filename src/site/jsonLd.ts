@@ -4,15 +4,15 @@
 // description compacted with the dataset's own context, inlined so that it expands offline.
 import type { Quad } from '@rdfjs/types';
 import type { Graph } from 'schema-dts';
-import { toJsonLdDocument, type JsonLdDocument } from '../serialize/jsonld.js';
+import { canonicalJsonLdDocument, type JsonLdDocument } from '../serialize/jsonld.js';
 import { jsonForScript } from './escape.js';
 import { raw, type Html } from './html.js';
 
 export type PageJsonLd = readonly [Graph, JsonLdDocument] | readonly [JsonLdDocument];
 
-/** The page's JSON-LD: schema.org first (when the page has it), then the pharmald description. */
-export async function pageJsonLd(description: readonly Quad[], schemaOrg?: Graph): Promise<PageJsonLd> {
-  const document = await toJsonLdDocument(description);
+/** The page's JSON-LD: schema.org first (when the page has it), then the pharmald description (in canonical order). */
+export function pageJsonLd(description: readonly Quad[], schemaOrg?: Graph): PageJsonLd {
+  const document = canonicalJsonLdDocument(description);
   return schemaOrg ? [schemaOrg, document] : [document];
 }
 

@@ -2,7 +2,7 @@
 // system, a mechanism's claim with its qualities, effects, evidence, affinities and caveats, a target's
 // mechanisms and affinities, a system's mechanisms, a process's effects, a use's mechanisms, and what cites
 // a reference.
-import type { EntityKind } from '../model/schema.js';
+import type { EntityKind } from '../model/kinds.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { hasRole, prop, rdfs } from '../vocab.js';
 import { diagramLegend, type Diagram } from './diagram.js';

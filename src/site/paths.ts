@@ -1,6 +1,7 @@
 // **paths** maps IRIs to files of the site and writes links between pages as relative URLs, so the site
 // works from file://, from any folder of any host, and under `pharmald serve` alike.
 import path from 'node:path';
+import { rdfFormats } from '../serialize/formats.js';
 import { PLD } from '../vocab.js';
 import { entityRef } from './graph.js';
 
@@ -10,15 +11,8 @@ export const sitePaths = {
   stylesheet: 'site.css',
   icon: 'favicon.svg',
   vocabulary: 'vocab/index.html',
-  vocabularyTurtle: 'vocab/index.ttl',
+  vocabularyTurtle: `vocab/index${rdfFormats.turtle.extension}`,
 } as const;
-
-/** The description alternates of an entity page: file suffix, media type, and what a reader calls it. */
-export const alternates = [
-  { suffix: '.ttl', mediaType: 'text/turtle', name: 'Turtle' },
-  { suffix: '.nt', mediaType: 'application/n-triples', name: 'N-Triples' },
-  { suffix: '.jsonld', mediaType: 'application/ld+json', name: 'JSON-LD' },
-] as const;
 
 /** `…/id/drug/ketamine` → `id/drug/ketamine`: the IRI path below the dataset's base, the page's folder. */
 export function entityBase(entity: string): string {

@@ -5,34 +5,27 @@ import type {
   AnatomicalSystem, BioChemEntity, Claim, CreativeWork, Dataset, Drug, DrugClass, Graph, IdReference, MedicalEntity,
   MedicalTherapy, Protein, ScholarlyArticle, Thing,
 } from 'schema-dts';
+import type { EntityKind } from '../model/kinds.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { cls, prop, rdfs, skos, termIri } from '../vocab.js';
 import { entityRef, type SiteGraph } from './graph.js';
 
-/** The schema.org graph of an entity's page: the entity's own node first, then any node it needs. */
+/** The schema.org nodes of each kind of entity: the entity's own node first, then any node it needs. */
+const kindNodes: Readonly<Record<EntityKind, (graph: SiteGraph, entity: string) => Thing[]>> = {
+  drug: drugNodes,
+  target: (graph, entity) => [targetNode(graph, entity)],
+  system: (graph, entity) => [systemNode(graph, entity)],
+  process: (graph, entity) => [processNode(graph, entity)],
+  use: (graph, entity) => [useNode(graph, entity)],
+  reference: (graph, entity) => [referenceNode(graph, entity)],
+  mechanism: (graph, entity) => [mechanismNode(graph, entity)],
+};
+
+/** The schema.org graph of an entity's page. */
 export function schemaOrgGraph(graph: SiteGraph, entity: string): Graph {
   const kind = entityRef(entity)?.kind;
-  const nodes: Thing[] = (() => {
-    switch (kind) {
-      case 'drug':
-        return drugNodes(graph, entity);
-      case 'target':
-        return [targetNode(graph, entity)];
-      case 'system':
-        return [systemNode(graph, entity)];
-      case 'process':
-        return [processNode(graph, entity)];
-      case 'use':
-        return [useNode(graph, entity)];
-      case 'reference':
-        return [referenceNode(graph, entity)];
-      case 'mechanism':
-        return [mechanismNode(graph, entity)];
-      default:
-        throw new Error(`not an entity IRI: ${entity}`);
-    }
-  })();
-  return { '@context': 'https://schema.org', '@graph': nodes };
+  if (!kind) throw new Error(`not an entity IRI: ${entity}`);
+  return { '@context': 'https://schema.org', '@graph': kindNodes[kind](graph, entity) };
 }
 
 /** What every node says: its IRI (the same node as the pharmald description), name, text and page. */

@@ -2,7 +2,7 @@
 // with its label, an external IRI an outbound link named by its source, a literal its text.
 import type { Term } from '@rdfjs/types';
 import { compareCodeUnits } from '../serialize/ntriples.js';
-import { owl, prefixes, rdf, rdfs, skos } from '../vocab.js';
+import { owl, rdf, rdfs, skos } from '../vocab.js';
 import { safeHref } from './escape.js';
 import { externalName } from './external.js';
 import { entityRef, localName, type SiteGraph } from './graph.js';

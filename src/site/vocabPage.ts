@@ -5,15 +5,15 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { DefinedTerm, DefinedTermSet } from 'schema-dts';
+import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { dcterms, owl, PLD, prefixes, prop, rdf, rdfs, skos } from '../vocab.js';
-import { entityRef, localName, SiteGraph, termKey } from './graph.js';
+import { entityRef, localName, push, SiteGraph, termKey } from './graph.js';
 import { html, type Content, type Html } from './html.js';
 import { page } from './layout.js';
 import { sitePaths } from './paths.js';
 import { compactIri, turtleTriple } from './turtleSnippet.js';
 import { PageView } from './view.js';
-
 
 const rdfNil = `${prefixes.rdf}nil`;
 
@@ -78,7 +78,7 @@ export function renderVocabularyPage({ graph, ontology, jsonLd }: VocabularyPage
 <p class="iri"><code>${PLD}</code> (prefix <code>pld:</code>)</p>
 </header>
 ${description ? html`<p class="description">${description}</p>` : ''}
-<p>The ontology as Turtle: <a href="${view.href(sitePaths.vocabularyTurtle)}" type="text/turtle">index.ttl</a>. Each example is a triple of the published dataset; a property that no triple uses yet gets an illustrative one, marked as such.</p>
+<p>The ontology as Turtle: <a href="${view.href(sitePaths.vocabularyTurtle)}" type="${rdfFormats.turtle.mediaType}">index.ttl</a>. Each example is a triple of the published dataset; a property that no triple uses yet gets an illustrative one, marked as such.</p>
 <nav class="toc" aria-label="Terms">
 <ul>
 ${toc('Classes', 'classes', terms.classes)}${toc('Controlled vocabularies', 'vocabularies', terms.vocabularies.map((v) => v.cls))}${toc('Object properties', 'object-properties', terms.objectProperties)}${toc('Datatype properties', 'datatype-properties', terms.datatypeProperties)}${toc('Terms of other vocabularies', 'external-terms', terms.external)}</ul>
@@ -107,7 +107,7 @@ ${terms.external.map((p) => propertySection(view, ontology, p, example))}
   return page({
     file,
     title,
-    alternates: [{ href: view.href(sitePaths.vocabularyTurtle), mediaType: 'text/turtle', name: 'Turtle' }],
+    alternates: [{ href: view.href(sitePaths.vocabularyTurtle), mediaType: rdfFormats.turtle.mediaType, name: rdfFormats.turtle.name }],
     jsonLd,
     trail: [['Dataset', sitePaths.index], ['Vocabulary', undefined]],
     body,
@@ -149,12 +149,7 @@ function exampleFinder(graph: SiteGraph, ontology: SiteGraph): ExampleFinder {
   const preferData = (quads: readonly Quad[]) =>
     [...quads].sort((a, b) => dataRank(a.subject.value) - dataRank(b.subject.value) || compareCodeUnits(a.subject.value, b.subject.value) || compareCodeUnits(a.object.value, b.object.value))[0];
   const byPredicate = new Map<string, Quad[]>();
-  for (const quad of graph.quads) {
-    if (quad.subject.termType !== 'NamedNode') continue;
-    const list = byPredicate.get(quad.predicate.value);
-    if (list) list.push(quad);
-    else byPredicate.set(quad.predicate.value, [quad]);
-  }
+  for (const quad of graph.quads) if (quad.subject.termType === 'NamedNode') push(byPredicate, quad.predicate.value, quad);
   const forClass = (cls: string): Example => {
     const instance = preferData(graph.incoming(cls).filter((q) => q.predicate.value === rdf.type && q.subject.termType === 'NamedNode'));
     return instance ? { triple: [instance.subject, typeTerm, instance.object], illustrative: false } : undefined;

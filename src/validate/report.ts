@@ -2,21 +2,25 @@
 // field its path comes from, as `data/FILE.yaml:LINE:COL: violation|warning: message (shape, path)`.
 import type { Term } from '@rdfjs/types';
 import type { Diagnostic } from '../errors.js';
+import { fieldsOfPredicate } from '../generate/fields.js';
+import { pharmald } from '../model/pharmald.js';
 import type { Origin, SourceFiles } from '../model/source.js';
-import { fieldsOfPredicate } from '../rdf/mappers.js';
 import { prefixes } from '../vocab.js';
 import type { ValidationResult } from './validate.js';
 
+const pharmaldFields = fieldsOfPredicate(pharmald);
 const shapePrefixes: Record<string, string> = { ...prefixes, pldsh: 'https://w3id.org/pharmald/shapes#' };
 
 export function resultsToDiagnostics(
   results: readonly ValidationResult[],
   origins: ReadonlyMap<string, Origin>,
   sources: SourceFiles,
+  /** Predicate → YAML fields (src/generate/fields.ts), for a description other than pharmald's. */
+  fieldsOf: Readonly<Record<string, readonly string[]>> = pharmaldFields,
 ): Diagnostic[] {
   return results.map((result) => {
     const origin = origins.get(result.focusNode.value);
-    const fields = result.path ? fieldsOfPredicate[result.path.value] ?? [] : [];
+    const fields = result.path ? fieldsOf[result.path.value] ?? [] : [];
     const position = origin ? sources.locateField(origin, fields) : undefined;
     const where = [compact(result.shape), compact(result.path)].filter(Boolean).join(', ');
     return {

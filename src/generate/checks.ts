@@ -1,0 +1,123 @@
+// **checks** generates, from the model description, the rules that span entities and files and so cannot be
+// checked on one data file: ids unique per kind, references that resolve, references that may not name
+// their own entity, values that fall back to the owner's, and parts of one owner unique by their IRI key.
+import type { Diagnostic } from '../errors.js';
+import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription } from '../model/description.js';
+import type { LoadedModel } from '../model/model.js';
+import type { Origin, YamlPath } from '../model/source.js';
+import { idFieldOf, isList, kindName, referencingIndex, sectionsOf, valuesOf } from './entities.js';
+
+/** The top-level entity a finding is reported on, and how messages name it (`mechanism "ketamine-x"`). */
+interface Reported {
+  readonly entity: Entity;
+  readonly name: string;
+}
+
+/** The entity whose field holds a part: its values and its description. */
+interface Owner {
+  readonly values: Entity;
+  readonly description: EntityDescription;
+}
+
+/** Every cross-entity problem of a model whose files each passed the schema, as diagnostics. */
+export function checkModel(description: ModelDescription, { model, origins, sources }: LoadedModel): Diagnostic[] {
+  const data = model as unknown as Readonly<Record<string, readonly Entity[] | undefined>>;
+  const diagnostics: Diagnostic[] = [];
+  const referencing = referencingIndex(description, data);
+
+  const report = (on: Reported, fieldPath: YamlPath, message: string) => {
+    const origin = origins.get(on.entity)!;
+    diagnostics.push({
+      position: sources.locate({ file: origin.file, path: [...origin.path, ...fieldPath] }),
+      severity: 'error',
+      message: `${on.name}${fieldPath.length ? ` field ${formatPath(fieldPath)}` : ''}: ${message}`,
+    });
+  };
+
+  // Ids: unique within their kind, across all files; the first definition (in file order) is the one.
+  const ids = new Map<string, Set<string>>();
+  const tops: { entity: EntityDescription; on: Reported }[] = [];
+  for (const { section, entity, description: e } of sectionsOf(description)) {
+    const idField = idFieldOf(e) ?? 'id';
+    const kind = kindName(description, entity);
+    const known = new Set<string>();
+    const first = new Map<string, Origin>();
+    ids.set(entity, known);
+    for (const item of data[section] ?? []) {
+      const id = String(item[idField]);
+      const on = { entity: item, name: `${kind} "${id}"` };
+      tops.push({ entity: e, on });
+      const previous = first.get(id);
+      if (previous) {
+        const where = sources.locate({ file: previous.file, path: [...previous.path, idField] });
+        report(on, [idField], `duplicate ${kind} id "${id}", first defined at ${where.file}:${where.line}:${where.col}`);
+      } else {
+        first.set(id, origins.get(item)!);
+        known.add(id);
+      }
+    }
+  }
+
+  /** Checks one entity (top-level, or a part of `owner`) whose values are at `at` below the reported entity. */
+  const checkEntity = (entity: EntityDescription, values: Entity, owner: Owner | undefined, on: Reported, at: YamlPath) => {
+    const context: DeriveContext = { owner: owner?.values, referencing };
+    const self = values[idFieldOf(entity) ?? ''];
+    const checkFields = (fields: Readonly<Record<string, Field>>, group: Entity, path: YamlPath) => {
+      for (const [name, field] of Object.entries(fields)) {
+        const value = group[name];
+        const fieldPath = [...path, name];
+        const item = (i: number): YamlPath => (isList(field) ? [...fieldPath, i] : fieldPath);
+        if (field.kind === 'group' && isEntity(value)) checkFields(field.fields, value, fieldPath);
+        if (field.kind === 'part') checkParts(field, valuesOf(value).filter(isEntity), { values, description: entity }, on, item);
+        if (field.kind !== 'ref') continue;
+        const known = ids.get(field.entity);
+        valuesOf(value).forEach((id, i) => {
+          if (known && !known.has(String(id))) report(on, item(i), `no ${kindName(description, field.entity)} has id "${String(id)}"`);
+          if (field.notSelf && id === self) report(on, item(i), `${article(entity.label)} cannot name itself in ${name}`);
+        });
+        if (field.fallback && value === undefined && isRequired(field) && field.fallback(values, context) === undefined) {
+          const from = owner ? `the ${owner.description.label} has none, so give one here` : 'give one here';
+          report(on, at, `${article(entity.label)} needs ${article(name)}: ${from}`);
+        }
+      }
+    };
+    checkFields(entity.fields, values, at);
+  };
+
+  /** Checks each part, and that no two parts of one owner have the same IRI key. */
+  const checkParts = (field: Extract<Field, { kind: 'part' }>, parts: readonly Entity[], owner: Owner, on: Reported, item: (i: number) => YamlPath) => {
+    const part = description.entities[field.entity]!;
+    const context: DeriveContext = { owner: owner.values, referencing };
+    const keys = new Set<string>();
+    parts.forEach((values, i) => {
+      checkEntity(part, values, owner, on, item(i));
+      if (part.subject.kind !== 'part' || !keyable(part, values, context)) return;
+      const key = part.subject.key(values, context);
+      if (keys.has(key)) {
+        // keyDoc says what the key is made of (`its process`); a key of one field is reported at that field.
+        const what = part.subject.keyDoc.replace(/^its /, '');
+        report(on, [...item(i), ...(what in part.fields ? [what] : [])], `two ${plural(part.label)} with the same ${what} "${key}": give one ${part.label} per ${what}`);
+      }
+      keys.add(key);
+    });
+  };
+
+  for (const { entity, on } of tops) checkEntity(entity, on.entity, undefined, on, []);
+  return diagnostics;
+}
+
+const isEntity = (value: unknown): value is Entity => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isRequired = (field: Field) => field.kind === 'id' || field.cardinality === 'one' || field.cardinality === 'some';
+
+/** Whether every field of a part that falls back to another value has one, so that its IRI key can be made. */
+function keyable(part: EntityDescription, values: Entity, context: DeriveContext): boolean {
+  return Object.entries(part.fields).every(([name, field]) =>
+    field.kind !== 'ref' || !field.fallback || values[name] !== undefined || field.fallback(values, context) !== undefined);
+}
+
+const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+const plural = (word: string) => (/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
+
+function formatPath(fieldPath: YamlPath): string {
+  return fieldPath.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
+}
