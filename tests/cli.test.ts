@@ -19,9 +19,9 @@ import { expectCleanStderr, fixtureDataDir, lineOf, moduleLog, pharmald, pharmal
 interface YamlMechanism { id: string; drug: string; target?: string; systems: string[]; supported_by?: string[]; affinities?: unknown[] }
 interface YamlEntity { id: string; label: string }
 const yamlFiles = readdirSync(fixtureDataDir).filter((f) => f.endsWith('.yaml')).sort();
-const sections = yamlFiles.map((file) => ({ file, ...(parseYaml(readFileSync(path.join(fixtureDataDir, file), 'utf8')) as Record<string, unknown[]>) }));
+const sections = yamlFiles.map((file) => ({ file, yaml: parseYaml(readFileSync(path.join(fixtureDataDir, file), 'utf8')) as Record<string, unknown[]> }));
 /** Every entry of a section, from whichever files hold it, with the file it is in. */
-const entries = <T>(section: string) => sections.flatMap((s) => ((s[section] ?? []) as T[]).map((entry) => ({ ...entry, file: s.file })));
+const entries = <T>(section: string) => sections.flatMap(({ file, yaml }) => ((yaml[section] ?? []) as T[]).map((entry) => ({ ...entry, file })));
 const drugs = entries<YamlEntity>('drugs');
 const mechanisms = entries<YamlMechanism>('mechanisms');
 const targets = entries<YamlEntity>('targets');
