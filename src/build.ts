@@ -1,6 +1,5 @@
-// **build** is the pipeline, top to bottom: load the YAML → map it to RDF → add the ontology → validate with
-// SHACL → serialize every format → write dist/ (the dataset files, void.ttl, site/) atomically. Each stage
-// takes the values the stage before it gave; nothing is written unless every stage succeeds.
+// **build** is the pipeline, top to bottom: load YAML → RDF → add the ontology → SHACL → serialize → write dist/
+// atomically. Each stage takes what the one before gave; nothing is written unless every stage succeeds.
 import { constants } from 'node:buffer';
 import type { Quad } from '@rdfjs/types';
 import { DataError, sortDiagnostics, type Diagnostic } from './errors.js';
@@ -96,10 +95,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { ...dataset, outDir, files };
 }
 
-/**
- * The serialize stage: the published files, and the dataset without what only they needed. The model and the
- * N-Triples lines are a good part of a large build's peak memory, and go here, before the pages are made.
- */
+/** The serialize stage: the files, and the dataset less what only they needed (freed before the pages, for memory). */
 async function serialize({ model: _model, lines, ...dataset }: CompiledDataset, options: BuildOptions): Promise<{ dataset: Dataset; published: DistributionFile[] }> {
   const published = await datasetFiles({ quads: dataset.quads, lines }, options);
   return { dataset, published };
@@ -134,11 +130,8 @@ async function writeWhole(format: RdfFormat, graph: CanonicalGraph, description:
     return await format.write(graph, description);
   } catch (error) {
     if (!(error instanceof RangeError && /string length/i.test(error.message))) throw error;
-    throw new DataError([{
-      position: undefined,
-      severity: 'error',
-      message: `${format.file} of ${graph.quads.length} triples is longer than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH.toLocaleString('en')} characters); pharmald writes each file whole, so a dataset this large is not supported yet`,
-    }]);
+    const message = `${format.file} of ${graph.quads.length} triples is longer than the longest text Node.js can hold (${constants.MAX_STRING_LENGTH.toLocaleString('en')} characters); pharmald writes each file whole, so a dataset this large is not supported yet`;
+    throw new DataError([{ position: undefined, severity: 'error', message }]);
   }
 }
 

@@ -1,8 +1,6 @@
-// **identifiers** is the table of external identifier schemes: how a curator writes each identifier
-// (its pattern, as UniProt and Bioregistry publish it) and the canonical IRI it becomes (skos:exactMatch).
-// IRI forms follow each source's own RDF where it publishes RDF, identifiers.org otherwise. Each IRI is a
-// prefix and the identifier (less a prefix the IRI drops): `iri` and the pattern of the IRIs (`iriPattern`, for
-// the SHACL shapes) are both made from that, so they can never disagree.
+// **identifiers** is the table of external identifier schemes: the pattern a curator writes (as UniProt and
+// Bioregistry publish it) and the canonical IRI it becomes (the source's own RDF, else identifiers.org): prefix +
+// identifier less `drop`, from which `iri` and `iriPattern` are both made, so they can never disagree.
 
 export interface IdentifierScheme {
   /** What the scheme is, for messages and documentation. */
@@ -19,118 +17,34 @@ export interface IdentifierScheme {
   readonly iri: (id: string) => string;
 }
 
-function scheme(s: Omit<IdentifierScheme, 'iri'>): IdentifierScheme {
-  const drop = s.drop ?? '';
-  return { ...s, iri: (id) => `${s.iriPrefix}${id.slice(drop.length)}` };
+function scheme(name: string, pattern: RegExp, example: string, iriPrefix: string, drop?: string): IdentifierScheme {
+  const iri = (id: string) => `${iriPrefix}${id.slice(drop?.length ?? 0)}`;
+  return { name, pattern, example, iriPrefix, ...(drop === undefined ? {} : { drop }), iri };
 }
 
 const OBO = 'http://purl.obolibrary.org/obo/';
-const obo = (prefix: string) => ({ iriPrefix: `${OBO}${prefix}_`, drop: `${prefix}:` });
+const obo = (prefix: string): [string, string] => [`${OBO}${prefix}_`, `${prefix}:`];
 
 export const schemes = {
-  chebi: scheme({
-    name: 'ChEBI',
-    pattern: /^CHEBI:\d+$/,
-    example: 'CHEBI:6121',
-    ...obo('CHEBI'),
-  }),
-  wikidata: scheme({
-    name: 'Wikidata',
-    pattern: /^Q\d+$/,
-    example: 'Q243547',
-    iriPrefix: 'http://www.wikidata.org/entity/',
-  }),
-  drugbank: scheme({
-    name: 'DrugBank',
-    pattern: /^DB\d{5}$/,
-    example: 'DB01221',
-    iriPrefix: 'https://identifiers.org/drugbank:',
-  }),
-  chembl: scheme({
-    name: 'ChEMBL compound',
-    pattern: /^CHEMBL\d+$/,
-    example: 'CHEMBL742',
-    iriPrefix: 'http://rdf.ebi.ac.uk/resource/chembl/molecule/',
-  }),
-  pubchem: scheme({
-    name: 'PubChem compound',
-    pattern: /^\d+$/,
-    example: '3821',
-    iriPrefix: 'http://rdf.ncbi.nlm.nih.gov/pubchem/compound/CID',
-  }),
-  mesh: scheme({
-    name: 'MeSH',
-    pattern: /^(D(\d{6}|\d{9})|C\d{6}(\d{3})?)$/,
-    example: 'D007649',
-    iriPrefix: 'http://id.nlm.nih.gov/mesh/',
-  }),
-  atc: scheme({
-    name: 'ATC',
-    pattern: /^[A-Z]\d{2}[A-Z]{2}\d{2}$/,
-    example: 'N01AX03',
-    iriPrefix: 'https://identifiers.org/atc:',
-  }),
-  unii: scheme({
-    name: 'UNII',
-    pattern: /^[0-9A-Z]{10}$/,
-    example: '690G0D6V8H',
-    iriPrefix: 'https://identifiers.org/unii:',
-  }),
-  cas: scheme({
-    name: 'CAS Registry Number',
-    pattern: /^\d{1,7}-\d{2}-\d$/,
-    example: '6740-88-1',
-    iriPrefix: 'https://identifiers.org/cas:',
-  }),
-  gtopdb_ligand: scheme({
-    name: 'Guide to Pharmacology ligand',
-    pattern: /^\d+$/,
-    example: '4233',
-    iriPrefix: 'https://identifiers.org/iuphar.ligand:',
-  }),
-  uniprot: scheme({
-    name: 'UniProtKB',
-    pattern: /^([OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){1,2})$/,
-    example: 'Q05586',
-    iriPrefix: 'http://purl.uniprot.org/uniprot/',
-  }),
-  hgnc: scheme({
-    name: 'HGNC',
-    pattern: /^HGNC:\d{1,5}$/,
-    example: 'HGNC:4584',
-    iriPrefix: 'https://identifiers.org/hgnc:',
-    drop: 'HGNC:',
-  }),
-  gtopdb_target: scheme({
-    name: 'Guide to Pharmacology target',
-    pattern: /^\d+$/,
-    example: '455',
-    iriPrefix: 'https://identifiers.org/iuphar.receptor:',
-  }),
-  uberon: scheme({
-    name: 'UBERON',
-    pattern: /^UBERON:\d{7}$/,
-    example: 'UBERON:0001017',
-    ...obo('UBERON'),
-  }),
-  go: scheme({
-    name: 'Gene Ontology',
-    pattern: /^GO:\d{7}$/,
-    example: 'GO:0007268',
-    ...obo('GO'),
-  }),
-  pmid: scheme({
-    name: 'PubMed',
-    pattern: /^[1-9]\d{0,8}$/,
-    example: '26075331',
-    iriPrefix: 'https://identifiers.org/pubmed:',
-  }),
-  doi: scheme({
-    name: 'DOI',
-    pattern: /^10\.\d{4,9}\/[^\s"<>\\^`{|}\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]+$/u,
-    example: '10.1111/bph.13222',
-    iriPrefix: 'https://doi.org/',
-  }),
+  chebi: scheme('ChEBI', /^CHEBI:\d+$/, 'CHEBI:6121', ...obo('CHEBI')),
+  wikidata: scheme('Wikidata', /^Q\d+$/, 'Q243547', 'http://www.wikidata.org/entity/'),
+  drugbank: scheme('DrugBank', /^DB\d{5}$/, 'DB01221', 'https://identifiers.org/drugbank:'),
+  chembl: scheme('ChEMBL compound', /^CHEMBL\d+$/, 'CHEMBL742', 'http://rdf.ebi.ac.uk/resource/chembl/molecule/'),
+  pubchem: scheme('PubChem compound', /^\d+$/, '3821', 'http://rdf.ncbi.nlm.nih.gov/pubchem/compound/CID'),
+  mesh: scheme('MeSH', /^(D(\d{6}|\d{9})|C\d{6}(\d{3})?)$/, 'D007649', 'http://id.nlm.nih.gov/mesh/'),
+  atc: scheme('ATC', /^[A-Z]\d{2}[A-Z]{2}\d{2}$/, 'N01AX03', 'https://identifiers.org/atc:'),
+  unii: scheme('UNII', /^[0-9A-Z]{10}$/, '690G0D6V8H', 'https://identifiers.org/unii:'),
+  cas: scheme('CAS Registry Number', /^\d{1,7}-\d{2}-\d$/, '6740-88-1', 'https://identifiers.org/cas:'),
+  gtopdb_ligand: scheme('Guide to Pharmacology ligand', /^\d+$/, '4233', 'https://identifiers.org/iuphar.ligand:'),
+  uniprot: scheme(
+    'UniProtKB', /^([OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9]([A-Z][A-Z0-9]{2}[0-9]){1,2})$/, 'Q05586', 'http://purl.uniprot.org/uniprot/',
+  ),
+  hgnc: scheme('HGNC', /^HGNC:\d{1,5}$/, 'HGNC:4584', 'https://identifiers.org/hgnc:', 'HGNC:'),
+  gtopdb_target: scheme('Guide to Pharmacology target', /^\d+$/, '455', 'https://identifiers.org/iuphar.receptor:'),
+  uberon: scheme('UBERON', /^UBERON:\d{7}$/, 'UBERON:0001017', ...obo('UBERON')),
+  go: scheme('Gene Ontology', /^GO:\d{7}$/, 'GO:0007268', ...obo('GO')),
+  pmid: scheme('PubMed', /^[1-9]\d{0,8}$/, '26075331', 'https://identifiers.org/pubmed:'),
+  doi: scheme('DOI', /^10\.\d{4,9}\/[^\s"<>\\^`{|}\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]+$/u, '10.1111/bph.13222', 'https://doi.org/'),
 };
 
 export type SchemeName = keyof typeof schemes;

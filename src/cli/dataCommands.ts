@@ -1,9 +1,9 @@
 // **dataCommands** are the commands on the data and its builds: build, validate, schema, release, diff. Each
 // imports what it needs when it runs, so that `pharmald validate` does not pay for loading the site generator.
 import { UsageError } from '../errors.js';
-import { diffFormats, type DiffFormat } from '../release/diffFormat.js';
+import { diffFormats } from '../release/diffFormat.js';
 import { defaultBaseUrl } from '../release/void.js';
-import { failOn, failOnOption, parse, printWarnings, type Command } from './options.js';
+import { failOn, oneOf, parse, printWarnings, strings, type Command } from './options.js';
 
 export const buildCommand: Command = {
   help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning] [--no-site] [--base-url URL] [--sparql-endpoint URL]
@@ -19,10 +19,7 @@ mechanism, with embedded JSON-LD, and the vocabulary); --no-site skips them.
 Exit status: 0 built, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, {
-      data: { type: 'string' }, out: { type: 'string' }, ...failOnOption,
-      'base-url': { type: 'string' }, 'sparql-endpoint': { type: 'string' }, 'no-site': { type: 'boolean' },
-    });
+    const { values } = parse(args, { ...strings('data', 'out', 'fail-on', 'base-url', 'sparql-endpoint'), 'no-site': { type: 'boolean' } });
     const [{ build }, { terminalProgress }] = await Promise.all([import('../build.js'), import('../io/progress.js')]);
     const progress = terminalProgress();
     const result = await build({
@@ -51,7 +48,7 @@ data/FILE.yaml:LINE:COL: error|violation|warning: message.
 Exit status: 0 valid, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, { data: { type: 'string' }, ...failOnOption });
+    const { values } = parse(args, strings('data', 'fail-on'));
     const { compileDataset } = await import('../build.js');
     const result = await compileDataset({ dataDir: values.data, failOn: failOn(values['fail-on']) });
     printWarnings(io, result.diagnostics);
@@ -84,7 +81,7 @@ semantic diff against the highest earlier release. An existing release is never 
 --date records the release date (default: today, UTC).
 `,
   async run(args, io) {
-    const { values } = parse(args, { version: { type: 'string' }, date: { type: 'string' }, data: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parse(args, strings('version', 'date', 'data', 'out'));
     if (values.version === undefined) throw new UsageError('give --version X.Y.Z');
     const { release } = await import('../release/release.js');
     const result = await release({ version: values.version, date: values.date, dataDir: values.data, outDir: values.out });
@@ -102,10 +99,9 @@ Order and blank-node labels never count as changes.
 --exit-code exits 1 when there are changes (as git diff does), 0 when none.
 `,
   async run(args, io) {
-    const { values, positionals } = parse(args, { format: { type: 'string' }, 'exit-code': { type: 'boolean' } }, true);
+    const { values, positionals } = parse(args, { ...strings('format'), 'exit-code': { type: 'boolean' } }, true);
     if (positionals.length !== 2) throw new UsageError('give two folders: OLD_DIST NEW_DIST');
-    const format = values.format ?? 'text';
-    if (!(diffFormats as readonly string[]).includes(format)) throw new UsageError(`--format takes ${diffFormats.join(', ')}, not "${format}"`);
+    const format = oneOf('--format', values.format ?? 'text', diffFormats);
     const [{ diffDatasets, hasChanges, readDist }, { formatDiff }] = await Promise.all([import('../release/diff.js'), import('../release/diffFormat.js')]);
     const [before, after] = await Promise.all(positionals.map(async (dir) => {
       try {
@@ -115,7 +111,7 @@ Order and blank-node labels never count as changes.
       }
     }));
     const diff = diffDatasets(before!, after!);
-    io.out(formatDiff(diff, format as DiffFormat));
+    io.out(formatDiff(diff, format));
     return values['exit-code'] && hasChanges(diff) ? 1 : 0;
   },
 };

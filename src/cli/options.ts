@@ -21,7 +21,16 @@ export function parse<T extends Options>(args: readonly string[], options: T, al
   }
 }
 
-export const failOnOption = { 'fail-on': { type: 'string' } } as const;
+/** Options that take a string, by name. */
+export function strings<const N extends string>(...names: N[]): { readonly [K in N]: { readonly type: 'string' } } {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as { readonly [K in N]: { readonly type: 'string' } };
+}
+
+/** An option's value among `choices`, or a usage error. */
+export function oneOf<C extends string>(option: string, value: string, choices: readonly C[]): C {
+  if ((choices as readonly string[]).includes(value)) return value as C;
+  throw new UsageError(`${option} takes ${choices.join(', ')}, not "${value}"`);
+}
 
 export function failOn(value: string | undefined): 'violation' | 'warning' {
   if (value === undefined || value === 'violation') return 'violation';

@@ -2,9 +2,11 @@
 // what it needs when it runs (the SPARQL engine, the server are heavy).
 import { UsageError } from '../errors.js';
 import { publishDefaults } from '../publish/defaults.js';
-import { resultFormats, type ResultFormat } from '../query/serializeResult.js';
+import { resultFormats } from '../query/serializeResult.js';
 import { serveDefaults } from '../server/defaults.js';
-import { absoluteIri, credentialsOf, httpUrl, numberOption, parse, printWarnings, readDataset, readQueryFile, type Command } from './options.js';
+import {
+  absoluteIri, credentialsOf, httpUrl, numberOption, oneOf, parse, printWarnings, readDataset, readQueryFile, strings, type Command,
+} from './options.js';
 
 export const queryCommand: Command = {
   help: `pharmald query FILE.rq [options]
@@ -28,14 +30,9 @@ Options:
 Exit status: 0 answered, 1 query, data or network error, 2 usage error.
 `,
   async run(args, io) {
-    const { values, positionals } = parse(
-      args,
-      {
-        expression: { type: 'string', short: 'e' }, format: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
-        endpoint: { type: 'string' }, graph: { type: 'string' }, user: { type: 'string' }, 'password-env': { type: 'string' },
-      },
-      true,
-    );
+    const { values, positionals } = parse(args, {
+      expression: { type: 'string', short: 'e' }, ...strings('format', 'data', 'dataset', 'endpoint', 'graph', 'user', 'password-env'),
+    }, true);
     if (positionals.length > 1) throw new UsageError('give one query file');
     if ((values.expression === undefined) === (positionals[0] === undefined)) {
       throw new UsageError('give either a query file or -e SPARQL');
@@ -49,10 +46,7 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
     if (values.graph !== undefined) absoluteIri('--graph', values.graph);
     if (values.user !== undefined && values.endpoint === undefined) throw new UsageError('--user authenticates to a store: give it with --endpoint');
     const credentials = credentialsOf(values);
-    const format = values.format ?? (io.isTerminal ? 'table' : 'json');
-    if (!(resultFormats as readonly string[]).includes(format)) {
-      throw new UsageError(`--format takes ${resultFormats.join(', ')}, not "${format}"`);
-    }
+    const format = oneOf('--format', values.format ?? (io.isTerminal ? 'table' : 'json'), resultFormats);
     const sparql = values.expression ?? (await readQueryFile(positionals[0]!));
     const { formatResult } = await import('../query/serializeResult.js');
     let result;
@@ -67,7 +61,7 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
       result = await query(quads, sparql);
     }
     const chosen = result.type === 'quads' && format === 'json' && values.format === undefined ? 'turtle' : format;
-    io.out(await formatResult(result, chosen as ResultFormat));
+    io.out(await formatResult(result, chosen));
     return 0;
   },
 };
@@ -95,11 +89,9 @@ If a chunk after the first fails, the graph is left partially loaded (the messag
 Exit status: 0 published and counted, 1 data, network or store error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, {
-      endpoint: { type: 'string' }, graph: { type: 'string' }, sparql: { type: 'string' }, user: { type: 'string' },
-      'password-env': { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
-      'chunk-triples': { type: 'string' }, timeout: { type: 'string' },
-    });
+    const { values } = parse(args, strings(
+      'endpoint', 'graph', 'sparql', 'user', 'password-env', 'data', 'dataset', 'chunk-triples', 'timeout',
+    ));
     if (values.endpoint === undefined) throw new UsageError('give --endpoint URL (the Graph Store Protocol service)');
     if (values.graph === undefined) throw new UsageError('give --graph IRI (the named graph to replace)');
     httpUrl('--endpoint', values.endpoint);
@@ -158,10 +150,8 @@ Turtle, N-Triples or JSON-LD for an RDF client; a release answers at /releases/X
 `,
   async run(args, io) {
     const { values } = parse(args, {
-      host: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, dataset: { type: 'string' },
-      timeout: { type: 'string' }, 'max-results': { type: 'string' }, 'max-body': { type: 'string' },
-      workers: { type: 'string' }, 'max-queue': { type: 'string' }, federate: { type: 'string', multiple: true },
-      dist: { type: 'string' },
+      ...strings('host', 'port', 'data', 'dataset', 'timeout', 'max-results', 'max-body', 'workers', 'max-queue', 'dist'),
+      federate: { type: 'string', multiple: true },
     });
     if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');
     const number = (name: string, value: string | undefined, min: number) => numberOption(name, value, { min });

@@ -1,13 +1,12 @@
 // **artefacts** are the files of the repository that are made from the model description, with their content:
-// the SHACL shapes, the ontology, the JSON Schema of a data file and the TypeScript types of the data. They are
-// committed so that they can be read, diffed and shipped; tests/generated.test.ts fails when one is stale.
+// the SHACL shapes, the ontology and the JSON Schema of a data file. They are committed so that they can be
+// read, diffed and shipped; tests/generated.test.ts fails when one is stale.
 import type { ModelDescription } from '../model/description.js';
 import { prefixes } from '../vocab.js';
 import { dataFileJsonSchema } from './jsonSchema.js';
 import { ontologyQuads } from './ontology.js';
 import { SHAPES, shapesQuads } from './shapes.js';
 import { readableTurtle } from './turtle.js';
-import { typescriptTypes } from './typescript.js';
 
 export interface Artefact {
   /** Relative to the repository root. */
@@ -39,6 +38,5 @@ export async function committedArtefacts(description: ModelDescription): Promise
       )),
     },
     { path: 'schema/pharmald-data.schema.json', content: `${JSON.stringify(dataFileJsonSchema(description), null, 2)}\n` },
-    { path: 'src/model/types.ts', content: typescriptTypes(description) },
   ];
 }

@@ -4,8 +4,8 @@
 import type { Diagnostic } from '../errors.js';
 import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription } from '../model/description.js';
 import type { LoadedModel } from '../model/model.js';
-import type { Origin, YamlPath } from '../model/source.js';
-import { idFieldOf, isList, kindName, referencingIndex, sectionsOf, valuesOf } from './entities.js';
+import { formatPath, type Origin, type YamlPath } from '../model/source.js';
+import { idFieldOf, isEntity, isList, kindName, referencingIndex, sectionsOf, valuesOf } from './entities.js';
 
 /** The top-level entity a finding is reported on, and how messages name it (`mechanism "ketamine-x"`). */
 interface Reported {
@@ -106,7 +106,6 @@ export function checkModel(description: ModelDescription, { model, origins, sour
   return diagnostics;
 }
 
-const isEntity = (value: unknown): value is Entity => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isRequired = (field: Field) => field.kind === 'id' || field.cardinality === 'one' || field.cardinality === 'some';
 
 /** Whether every field of a part that falls back to another value has one, so that its IRI key can be made. */
@@ -117,7 +116,3 @@ function keyable(part: EntityDescription, values: Entity, context: DeriveContext
 
 const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 const plural = (word: string) => (/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);
-
-function formatPath(fieldPath: YamlPath): string {
-  return fieldPath.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
-}

@@ -4,8 +4,8 @@
 // property coerced as its fields' values are (IRIs, controlled terms, English texts, typed literals).
 import type { Field, ModelDescription } from '../model/description.js';
 import { prefixes, rdf, xsd } from '../vocab.js';
-import { propertyIri } from './fields.js';
-import { flatFields } from './shapeRules.js';
+import { describedProperties, propertyIri } from './fields.js';
+import { flatFields } from './entities.js';
 
 export type TermDefinition = string | { '@id': string; '@type'?: string; '@language'?: string; '@container'?: string };
 type Coercion = Omit<Exclude<TermDefinition, string>, '@id'>;
@@ -25,7 +25,7 @@ export function jsonLdContext(description: ModelDescription): { '@context': Reco
     for (const term of vocabulary.terms) context[term.name] = `${ns}${term.name}`;
   }
   const coercions = propertyCoercions(description);
-  for (const name of Object.keys(description.properties)) {
+  for (const name of Object.keys(describedProperties(description))) {
     const iri = propertyIri(description, name);
     if (iri === rdf.type) continue; // `type` is @type
     const coercion = coercions.get(name);

@@ -1,7 +1,9 @@
 // **entities** is what the schema-side generators (zod, TypeScript, JSON Schema, checks) read off a model
 // description: its data file sections, the name of each entity's type, the codes of a vocabulary, and the
 // rules that can be checked on the YAML alone.
-import type { Condition, DeriveContext, Entity, EntityDescription, Field, ModelDescription, Rule } from '../model/description.js';
+import type {
+  Condition, DeriveContext, Entity, EntityDescription, Field, GroupField, ModelDescription, Rule,
+} from '../model/description.js';
 
 /** A data file section and the top-level entity it holds. */
 export interface SectionInfo {
@@ -80,10 +82,26 @@ export function isList(field: Field): boolean {
   return field.kind !== 'id' && (field.cardinality === 'many' || field.cardinality === 'some');
 }
 
+/** The fields of an entity with their YAML paths, a group's inner fields under the group (`identifiers.uniprot`). */
+export function flatFields(entity: EntityDescription): FlatField[] {
+  return Object.entries(entity.fields).flatMap(([name, field]): FlatField[] => field.kind === 'group'
+    ? Object.entries(field.fields).map(([inner, f]) => ({ name: `${name}.${inner}`, field: f, inGroup: field }))
+    : [{ name, field }]);
+}
+
+export interface FlatField {
+  readonly name: string;
+  readonly field: Field;
+  readonly inGroup?: GroupField;
+}
+
 /** The name of the field that names an entity (kind `id`), if it has one. */
 export function idFieldOf(entity: EntityDescription): string | undefined {
   return Object.entries(entity.fields).find(([, field]) => field.kind === 'id')?.[0];
 }
+
+/** A YAML mapping (an entity or a group), not a list or a scalar. */
+export const isEntity = (value: unknown): value is Entity => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The values of a field as a list: a list as it is, one value as a list of one, nothing as an empty list. */
 export function valuesOf(value: unknown): readonly unknown[] {
@@ -102,7 +120,8 @@ export function referencingIndex(description: ModelDescription, data: Readonly<R
     if (!index) {
       index = new Map();
       const section = description.entities[entity]?.section;
-      for (const item of section === undefined ? [] : data[section] ?? []) {
+      if (section === undefined) throw new Error(`${entity} is not a top-level entity: referencing reaches those only`);
+      for (const item of data[section] ?? []) {
         for (const value of valuesOf(item[field])) {
           if (typeof value !== 'string') continue;
           const list = index.get(value) ?? [];

@@ -3,11 +3,33 @@
 // as curators know them. A group's fields are found under the group's name (the entity's own key: `source`,
 // `identifiers`); derived fields are never in YAML and are left out. A field whose triples are its owner's
 // (onOwner: a screen's targets) is also found under the owner's part field (`no_appreciable_binding`).
-import type { Field, ModelDescription } from '../model/description.js';
+import type { Field, ModelDescription, PropertyDescription } from '../model/description.js';
+import { flatFields } from './entities.js';
+
+const described = new WeakMap<ModelDescription, Readonly<Record<string, PropertyDescription>>>();
+
+/**
+ * Every property the model uses: the description's table, and pld:{name} for a field's property that the table
+ * does not list, labelled from its name and documented by the field's doc — so a new field is one declaration.
+ */
+export function describedProperties(description: ModelDescription): Readonly<Record<string, PropertyDescription>> {
+  let properties = described.get(description);
+  if (properties) return properties;
+  const all: Record<string, PropertyDescription> = { ...description.properties };
+  for (const entity of Object.values(description.entities)) {
+    for (const { field } of flatFields(entity)) {
+      for (const name of propertiesOf(field)) {
+        all[name] ??= { label: name.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`), comment: field.doc };
+      }
+    }
+  }
+  described.set(description, (properties = all));
+  return properties;
+}
 
 /** A property's IRI, by its name in the description (`label` → rdfs:label, `target` → pld:target). */
 export function propertyIri(description: ModelDescription, name: string): string {
-  const property = description.properties[name];
+  const property = describedProperties(description)[name];
   if (!property) throw new Error(`unknown property ${name}`);
   return property.iri ?? description.namespace + name;
 }
@@ -16,8 +38,9 @@ export function propertyIri(description: ModelDescription, name: string): string
 export function fieldsOfPredicate(description: ModelDescription): Readonly<Record<string, readonly string[]>> {
   const fields: Record<string, string[]> = {};
   for (const [entityName, entity] of Object.entries(description.entities)) {
-    for (const [name, field] of Object.entries(entity.fields)) {
-      const names = field.onOwner ? [name, ...partFields(description, entityName)] : [name];
+    for (const { name, field } of flatFields(entity)) {
+      const yamlName = name.split('.')[0]!;
+      const names = field.onOwner ? [yamlName, ...partFields(description, entityName)] : [yamlName];
       for (const property of propertiesOf(field)) {
         const known = (fields[propertyIri(description, property)] ??= []);
         known.push(...names.filter((n) => !known.includes(n)));
@@ -33,17 +56,8 @@ function partFields(description: ModelDescription, entity: string): string[] {
     Object.entries(owner.fields).flatMap(([name, field]) => (field.kind === 'part' && field.entity === entity ? [name] : [])));
 }
 
-/** The properties a field's triples have (a group's are its fields'). */
+/** The properties a field's triples have. */
 function propertiesOf(field: Field): readonly string[] {
-  switch (field.kind) {
-    case 'id':
-    case 'derived':
-      return [];
-    case 'group':
-      return Object.values(field.fields).flatMap(propertiesOf);
-    case 'identifier':
-      return field.literal === undefined ? [field.property] : [field.property, field.literal];
-    default:
-      return [field.property];
-  }
+  if (field.kind === 'id' || field.kind === 'derived' || field.kind === 'group') return [];
+  return field.kind === 'identifier' && field.literal !== undefined ? [field.property, field.literal] : [field.property];
 }

@@ -3,10 +3,9 @@
 // same description always gives the same quads.
 import type { BlankNode, Literal, NamedNode, Quad, Quad_Object } from '@rdfjs/types';
 import { DataFactory } from 'n3';
+import { rdf, xsd } from '../vocab.js';
 
 const { blankNode, literal, namedNode, quad } = DataFactory;
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 /** An object: a term, or a string for an IRI; pairs with an undefined object are left out. */
 export type Value = Quad_Object | string;
@@ -51,9 +50,9 @@ export class GraphBuilder {
 
   /** An RDF list of the items (Turtle's `( … )`). */
   list(items: readonly Value[]): NamedNode | BlankNode {
-    const nil = namedNode(`${RDF}nil`);
+    const nil = namedNode(rdf.nil);
     const nodes = items.map(() => blankNode(`_${this.#blanks++}`));
-    items.forEach((item, i) => this.add(nodes[i]!, [[`${RDF}first`, item], [`${RDF}rest`, nodes[i + 1] ?? nil]]));
+    items.forEach((item, i) => this.add(nodes[i]!, [[rdf.first, item], [rdf.rest, nodes[i + 1] ?? nil]]));
     return nodes[0] ?? nil;
   }
 }
@@ -65,6 +64,6 @@ export const text = (value: string): Literal => literal(value, 'en');
 /** A plain string (xsd:string). */
 export const plain = (value: string): Literal => literal(value);
 /** An xsd:integer. */
-export const integer = (value: number): Literal => literal(String(value), namedNode(`${XSD}integer`));
+export const integer = (value: number): Literal => literal(String(value), namedNode(xsd.integer));
 /** A literal of a datatype. */
 export const typed = (value: string, datatype: string): Literal => literal(value, namedNode(datatype));

@@ -3,7 +3,7 @@
 // the closed lists of codes for completion, and the rules on fields as if/then.
 import { schemes } from '../identifiers.js';
 import type { EntityDescription, Field, ModelDescription, TextRule } from '../model/description.js';
-import { codesOf, fieldRules, isOptional, sectionsOf, typeNames, type FieldCondition } from './entities.js';
+import { codesOf, fieldRules, isList, isOptional, sectionsOf, typeNames, type FieldCondition } from './entities.js';
 
 type Schema = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ export function dataFileJsonSchema(description: ModelDescription): Schema {
   const fieldSchema = (field: Field): Schema | undefined => {
     const value = valueSchema(field);
     if (value === undefined) return undefined;
-    if (field.kind !== 'id' && (field.cardinality === 'many' || field.cardinality === 'some')) {
+    if (isList(field) && field.kind !== 'id') {
       const minItems = field.cardinality === 'some' || field.nonEmpty ? { minItems: 1 } : {};
       return { description: field.doc, type: 'array', items: value, ...minItems };
     }

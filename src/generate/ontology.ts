@@ -5,9 +5,9 @@
 import type { BlankNode, Quad } from '@rdfjs/types';
 import type { EntityDescription, Field, ModelDescription, VocabularyDescription } from '../model/description.js';
 import { dcterms, owl, rdf, rdfs, skos, xsd } from '../vocab.js';
-import { propertyIri } from './fields.js';
+import { flatFields } from './entities.js';
+import { describedProperties, propertyIri } from './fields.js';
 import { GraphBuilder, plain, text, type Pairs } from './graph.js';
-import { flatFields } from './shapeRules.js';
 
 /** How the fields use a property: object or datatype, on which classes, with which values. */
 interface Usage {
@@ -44,7 +44,7 @@ export function ontologyQuads(description: ModelDescription): Quad[] {
   }
 
   const usages = propertyUsages(description);
-  const properties = Object.entries(description.properties).filter(([, p]) => p.declare !== false);
+  const properties = Object.entries(describedProperties(description)).filter(([, p]) => p.declare !== false);
   for (const kind of ['object', 'datatype'] as const) {
     for (const [name, property] of properties) {
       const used = usages.get(name) ?? [];

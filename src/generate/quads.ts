@@ -12,6 +12,7 @@ import type { Origin } from '../model/source.js';
 import { mintIri, mintPartIri } from '../rdf/iri.js';
 import { decimal } from '../rdf/literal.js';
 import { rdf } from '../vocab.js';
+import { idFieldOf, isEntity, referencingIndex } from './entities.js';
 import { propertyIri } from './fields.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -38,13 +39,11 @@ interface Plan {
   readonly emits: Emit[];
 }
 
-type Sections = Readonly<Record<string, readonly Entity[] | undefined>>;
-
 const noEntities: readonly Entity[] = [];
 
 /** Maps a loaded model to RDF, entity by entity in the description's order; the model is read by section. */
 export function modelToQuads(description: ModelDescription, loaded: Pick<LoadedModel, 'origins'> & { readonly model: object }): MappedModel {
-  const sections = loaded.model as Sections;
+  const sections = loaded.model as Readonly<Record<string, readonly Entity[] | undefined>>;
   const mapper = new Mapper(description, referencingIndex(description, sections));
   for (const [name, entity] of Object.entries(description.entities)) {
     if (entity.section === undefined) continue;
@@ -213,31 +212,6 @@ class Mapper {
   }
 }
 
-/** `referencing(entity, field, id)`: an index per (entity, field) pair, built the first time it is asked for. */
-function referencingIndex(description: ModelDescription, sections: Sections): DeriveContext['referencing'] {
-  const indexes = new Map<string, Map<string, Entity[]>>();
-  return (entity, field, id) => {
-    const key = `${entity}\n${field}`;
-    let index = indexes.get(key);
-    if (!index) {
-      const section = entityOf(description, entity).section;
-      if (section === undefined) throw new Error(`${entity} is a part: referencing reaches top-level entities only`);
-      index = new Map();
-      for (const item of sections[section] ?? noEntities) {
-        const values = item[field];
-        for (const value of Array.isArray(values) ? values : [values]) {
-          if (value === undefined || value === null) continue;
-          const list = index.get(String(value));
-          if (list) list.push(item);
-          else index.set(String(value), [item]);
-        }
-      }
-      indexes.set(key, index);
-    }
-    return index.get(id) ?? noEntities;
-  };
-}
-
 function entityOf(description: ModelDescription, name: string): EntityDescription {
   const entity = description.entities[name];
   if (!entity) throw new Error(`unknown entity ${name}`);
@@ -246,11 +220,10 @@ function entityOf(description: ModelDescription, name: string): EntityDescriptio
 
 /** The name of the field that holds an entity's id (`id`, or a role's `chebi`). */
 function idField(entity: EntityDescription, name: string): string {
-  const found = Object.entries(entity.fields).find(([, field]) => field.kind === 'id');
-  if (found) return found[0];
+  const found = idFieldOf(entity);
+  if (found) return found;
   throw new Error(`${name} has no id field`);
 }
 
-const isEntity = (value: unknown): value is Entity => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => literal(String(value), 'en');
 const plain = (value: unknown) => literal(String(value));

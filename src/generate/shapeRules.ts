@@ -1,32 +1,19 @@
 // **shapeRules** turns the model's cross-field rules into SHACL node shapes, one per rule (pldsh:{name}Shape):
 // "when W then T" is sh:or ( not-W T ), with the negation written simply (present ↔ sh:maxCount 0, absent ↔
 // sh:minCount 1, in ↔ no value in the list), so each rule reads as what it checks and carries its own message.
-import type { Condition, EntityDescription, Field, GroupField, ModelDescription } from '../model/description.js';
+import type { Condition, EntityDescription, Field, ModelDescription } from '../model/description.js';
 import { iriPattern } from '../identifiers.js';
+import { rdf, rdfs } from '../vocab.js';
+import { flatFields } from './entities.js';
 import { propertyIri } from './fields.js';
 import { GraphBuilder, integer, plain, type Pairs, type Value } from './graph.js';
 import { portablePattern } from './regex.js';
 
 export const SHAPES = 'https://w3id.org/pharmald/shapes#';
 export const sh = (local: string): string => `http://www.w3.org/ns/shacl#${local}`;
-export const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
-export const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';
 
 /** A field name or path in words: `supported_by` → "supported by", `source.section` → "source section". */
 export const words = (name: string): string => name.replace(/[._]/g, ' ');
-
-/** The fields of an entity with their YAML paths, a group's inner fields under the group (`identifiers.uniprot`). */
-export function flatFields(entity: EntityDescription): FlatField[] {
-  return Object.entries(entity.fields).flatMap(([name, field]): FlatField[] => field.kind === 'group'
-    ? Object.entries(field.fields).map(([inner, f]) => ({ name: `${name}.${inner}`, field: f, inGroup: field }))
-    : [{ name, field }]);
-}
-
-export interface FlatField {
-  readonly name: string;
-  readonly field: Field;
-  readonly inGroup?: GroupField;
-}
 
 /** The IRIs (codes) or literals (closed strings) of the values a field may take, for sh:in. */
 export function valuesOf(description: ModelDescription, field: Field, only?: readonly string[]): Value[] {
@@ -44,7 +31,7 @@ export function ruleShapes(description: ModelDescription, graph: GraphBuilder): 
     for (const rule of entity.rules ?? []) {
       const condition = conditionShapes(description, entity, graph);
       graph.add(`${SHAPES}${rule.name}Shape`, [
-        [RDF_TYPE, sh('NodeShape')],
+        [rdf.type, sh('NodeShape')],
         [sh('targetClass'), `${description.namespace}${entity.class}`],
         [sh('severity'), rule.severity === 'warning' ? sh('Warning') : undefined],
         [sh('or'), graph.list([condition(rule.when, false), condition(rule.then, true)])],

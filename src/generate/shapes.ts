@@ -6,15 +6,14 @@
 import type { Quad } from '@rdfjs/types';
 import { iriPattern, schemes, type SchemeName } from '../identifiers.js';
 import type { EntityDescription, Field, ModelDescription } from '../model/description.js';
+import { prefixes, rdf, rdfs, xsd } from '../vocab.js';
+import { flatFields, idFieldOf } from './entities.js';
 import { propertyIri } from './fields.js';
 import { GraphBuilder, integer, plain, text, typed, type Value } from './graph.js';
 import { integerRangePattern, portablePattern } from './regex.js';
-import { flatFields, RDF_TYPE, RDFS_LABEL, ruleShapes, sh, SHAPES, words } from './shapeRules.js';
+import { ruleShapes, sh, SHAPES, words } from './shapeRules.js';
 
 export { SHAPES };
-
-const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 /** A constraint on each value: a parameter and its value (a list for sh:in). */
 type Constraint = readonly [parameter: string, value: Value | { readonly list: readonly Value[] }];
@@ -43,9 +42,9 @@ export function shapesQuads(description: ModelDescription): Quad[] {
     const first = entities[0]!;
     const subject = first.subject.kind === 'identifier' ? identifierSubject(first) : undefined;
     graph.add(`${SHAPES}${cls}Shape`, [
-      [RDF_TYPE, sh('NodeShape')],
+      [rdf.type, sh('NodeShape')],
       [sh('targetClass'), `${description.namespace}${cls}`],
-      [RDFS_LABEL, text(first.classLabel ?? first.label)],
+      [rdfs.label, text(first.classLabel ?? first.label)],
       ...(subject ? [[sh('nodeKind'), sh('IRI')], [sh('pattern'), plain(portablePattern(iriPattern(subject)))],
         [sh('message'), plain(`${sentence(first.label)} must be the canonical IRI of ${article(schemes[subject].name)} identifier`)]] as const : []),
       ...merged(slots).map((slot) => [sh('property'), propertyShape(graph, slot)] as const),
@@ -56,7 +55,7 @@ export function shapesQuads(description: ModelDescription): Quad[] {
 }
 
 function identifierSubject(entity: EntityDescription): SchemeName {
-  const id = Object.values(entity.fields).find((f) => f.kind === 'id');
+  const id = entity.fields[idFieldOf(entity) ?? ''];
   if (id?.kind !== 'id' || !id.scheme) throw new Error(`${entity.label}: an identifier subject needs an id field with a scheme`);
   return id.scheme;
 }
@@ -99,7 +98,7 @@ function fieldSlots(description: ModelDescription, entity: string, name: string,
     const scheme = schemes[field.scheme];
     slots.push({
       ...base, path: propertyIri(description, field.literal), what: `a ${scheme.name} identifier (e.g. ${scheme.example})`,
-      constraints: [[sh('datatype'), `${XSD}string`], [sh('pattern'), plain(portablePattern(scheme.pattern.source))]],
+      constraints: [[sh('datatype'), xsd.string], [sh('pattern'), plain(portablePattern(scheme.pattern.source))]],
     });
   }
   return slots;
@@ -113,11 +112,11 @@ function values(description: ModelDescription, field: Field): Pick<Slot, 'what' 
     case 'string': {
       const rule = field.rule ? [[sh('pattern'), plain(portablePattern(field.rule.pattern))] as const] : [];
       if (field.values) return { what: or(field.values.map((v) => JSON.stringify(v))), constraints: [[sh('in'), { list: field.values.map(plain) }]] };
-      return { what: `a plain string${field.rule ? ` that ${field.rule.message}` : ''}`, constraints: [[sh('datatype'), `${XSD}string`], ...rule] };
+      return { what: `a plain string${field.rule ? ` that ${field.rule.message}` : ''}`, constraints: [[sh('datatype'), xsd.string], ...rule] };
     }
     case 'integer': {
       const range = field.min !== undefined && field.max !== undefined;
-      const datatype = field.datatype.replace(XSD, 'xsd:');
+      const datatype = field.datatype.replace(prefixes.xsd, 'xsd:');
       return {
         what: `${article(datatype)}${range ? ` from ${field.min} to ${field.max}` : ''}`,
         // A range by the digits: the validators do not agree on comparing xsd:gYear values.
@@ -127,7 +126,7 @@ function values(description: ModelDescription, field: Field): Pick<Slot, 'what' 
     case 'decimal':
       return {
         what: field.positive ? 'a positive xsd:decimal' : 'an xsd:decimal',
-        constraints: [[sh('datatype'), `${XSD}decimal`], ...(field.positive ? [[sh('minExclusive'), typed('0.0', `${XSD}decimal`)] as const] : [])],
+        constraints: [[sh('datatype'), xsd.decimal], ...(field.positive ? [[sh('minExclusive'), typed('0.0', xsd.decimal)] as const] : [])],
       };
     case 'code': {
       const vocabulary = description.vocabularies[field.vocabulary]!;
@@ -146,7 +145,7 @@ function textValues(description: ModelDescription): Pick<Slot, 'what' | 'constra
   const rules = description.textRules.filter((r) => r.shacl !== false);
   return {
     what: `a text with a language tag${rules.length > 0 ? ` that ${and(rules.map((r) => r.message))}` : ''}`,
-    constraints: [[sh('datatype'), RDF_LANG_STRING], ...rules.map((r) => [sh('pattern'), plain(portablePattern(r.pattern))] as const)],
+    constraints: [[sh('datatype'), rdf.langString], ...rules.map((r) => [sh('pattern'), plain(portablePattern(r.pattern))] as const)],
   };
 }
 

@@ -3,9 +3,8 @@
 // nodes that are the object of one triple nested as [ … ] and RDF lists as ( … ). The same quads always give
 // the same text. (Datasets go through src/serialize/turtle.ts, which sorts.)
 import type { Literal, Quad, Term } from '@rdfjs/types';
+import { rdf, xsd } from '../vocab.js';
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const WIDTH = 110;
 
 /** Characters written as escapes, so that controls and invisible spaces show in the file (the value keeps them). */
@@ -42,17 +41,17 @@ export function readableTurtle(quads: readonly Quad[], prefixes: Readonly<Record
   const literal = (l: Literal): string => {
     const datatype = l.datatype.value;
     if (l.language) return `${quoted(l.value)}@${l.language}`;
-    if (datatype === `${XSD}integer` && /^-?\d+$/.test(l.value)) return l.value;
-    if (datatype === `${XSD}decimal` && /^-?\d+\.\d+$/.test(l.value)) return l.value;
-    return datatype === `${XSD}string` ? quoted(l.value) : `${quoted(l.value)}^^${iri(datatype)}`;
+    if (datatype === xsd.integer && /^-?\d+$/.test(l.value)) return l.value;
+    if (datatype === xsd.decimal && /^-?\d+\.\d+$/.test(l.value)) return l.value;
+    return datatype === xsd.string ? quoted(l.value) : `${quoted(l.value)}^^${iri(datatype)}`;
   };
   /** The items of the list that starts at `head`, if it is a list of nested nodes. */
   const listItems = (head: Term): Term[] | undefined => {
     const items: Term[] = [];
-    for (let node = head; node.value !== `${RDF}nil` || node.termType !== 'NamedNode';) {
+    for (let node = head; node.value !== rdf.nil || node.termType !== 'NamedNode';) {
       const own = about.get(keyOf(node)) ?? [];
-      const first = own.find((q) => q.predicate.value === `${RDF}first`);
-      const rest = own.find((q) => q.predicate.value === `${RDF}rest`);
+      const first = own.find((q) => q.predicate.value === rdf.first);
+      const rest = own.find((q) => q.predicate.value === rdf.rest);
       if (!nested(node) || own.length !== 2 || !first || !rest) return undefined;
       items.push(first.object);
       node = rest.object;
@@ -77,7 +76,7 @@ export function readableTurtle(quads: readonly Quad[], prefixes: Readonly<Record
       groups.set(quad.predicate.value, [...objects, quad.object]);
     }
     return [...groups].flatMap(([predicate, objects]) => {
-      const name = predicate === `${RDF}type` ? 'a' : iri(predicate);
+      const name = predicate === rdf.type ? 'a' : iri(predicate);
       const texts = objects.map((o) => object(o, indent));
       return texts.some((t) => t.includes('\n')) ? texts.map((t) => `${name} ${t}`) : [`${name} ${texts.join(', ')}`];
     });

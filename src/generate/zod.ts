@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { schemes } from '../identifiers.js';
 import type { Entity, EntityDescription, Field, ModelDescription, TextRule } from '../model/description.js';
-import { codesOf, fieldRules, holds, sectionsOf } from './entities.js';
+import { codesOf, fieldRules, holds, isList, isOptional, sectionsOf } from './entities.js';
 
 /** What a data file holds once checked: section → its entities. */
 export type CheckedDataFile = Readonly<Record<string, readonly Entity[] | undefined>>;
@@ -74,15 +74,11 @@ export function dataFileSchema(description: ModelDescription): z.ZodType<Checked
   return z.strictObject(sections).describe('One data file: any of the sections, each a list') as unknown as z.ZodType<CheckedDataFile>;
 }
 
+/** A list where the field takes several values (non-empty where it must be), optional where YAML may leave it out. */
 function withCardinality(field: Field, value: z.ZodType): z.ZodType {
-  if (field.kind === 'id') return value;
-  const fallsBack = field.kind === 'ref' && field.fallback !== undefined;
-  switch (field.cardinality) {
-    case 'one': return fallsBack ? value.optional() : value;
-    case 'optional': return value.optional();
-    case 'many': return (field.nonEmpty ? z.array(value).min(1) : z.array(value)).optional();
-    case 'some': return z.array(value).min(1);
-  }
+  const nonEmpty = field.kind !== 'id' && (field.cardinality === 'some' || field.nonEmpty);
+  const values = isList(field) ? (nonEmpty ? z.array(value).min(1) : z.array(value)) : value;
+  return isOptional(field) ? values.optional() : values;
 }
 
 /** The entity's rules on fields, each an issue at the field its `then` names. */

@@ -1,16 +1,7 @@
-// **atomicWrite** publishes a whole output folder at once, so that a failed or killed build leaves the previous
-// output whole: never a half-written file, never some files new and others old.
-//
-// The output path (`dist`) is a symbolic link to one complete generation of the output, kept beside it in a
-// hidden store (`.dist.pharmald/build-…`). A write makes a new generation (files that stay the same are hard
-// links to the current one; new files are written and flushed), then points the link at it with one rename,
-// which is atomic on POSIX file systems: a reader sees the old output or the new one, nothing in between.
-// Generations left over by a killed build are removed by the next write. A lock file in the store keeps two
-// builds from writing at once.
-//
-// The first write to a plain folder (made by an older pharmald, or by hand) moves it into the store and links
-// it back: two renames, the one moment (microseconds, once) where a kill leaves the path missing; the next write
-// finds the moved folder and links it back before anything else.
+// **atomicWrite** publishes a whole output folder at once, so a failed or killed build leaves the previous one whole.
+// `dist` is a symbolic link to one complete generation in a hidden store beside it; a write builds the next one
+// (unchanged files hard-linked), then repoints the link with one atomic rename. Leftovers of killed builds are
+// removed by the next write; a lock keeps two builds apart. A plain folder is adopted: moved in, linked back.
 import { copyFile, link, lstat, mkdir, open, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError, UsageError } from '../errors.js';
@@ -26,10 +17,7 @@ export interface OutputFile {
 export interface WriteOptions {
   /** Sub-folders that must hold exactly the given files afterwards: nothing else in them is carried over. */
   readonly prune?: readonly string[];
-  /**
-   * Which files to flush to disk before the output is switched (default: all). A kill never loses a written
-   * file; a power cut can, unless it was flushed: worth it for downloads, not for pages that rebuild.
-   */
+  /** Files to flush before the switch (default: all): a power cut can lose the others; worth it for downloads. */
   readonly flush?: (name: string) => boolean;
 }
 
@@ -42,11 +30,7 @@ export interface WrittenFile {
   readonly bytes: number;
 }
 
-/**
- * Writes `files` into `outDir` as one new generation: the files of the current output that are neither written
- * now nor inside a pruned folder are kept (hard-linked), the rest is replaced. `files` may be a stream (an async
- * iterable), so that a large output is written as it is made rather than held.
- */
+/** Writes `files` (maybe a stream) as `outDir`'s next generation; current files not rewritten nor pruned are kept. */
 export async function writeFilesAtomically(
   outDir: string,
   files: Iterable<OutputFile> | AsyncIterable<OutputFile>,
@@ -55,7 +39,7 @@ export async function writeFilesAtomically(
   const linkPath = outputPath(outDir);
   const store = storeOf(linkPath);
   await mkdir(store, { recursive: true });
-  const unlock = await takeLock(path.join(store, lockName), outDir, async () => undefined);
+  const unlock = await takeLock(path.join(store, lockName), outDir);
   try {
     let current = await currentGeneration(outDir, linkPath, store);
     await removeGenerations(store, current);
@@ -117,10 +101,7 @@ function isInside(store: string, file: string): boolean {
   return path.dirname(file) === store;
 }
 
-/**
- * The folder the output shows now: the generation the link points to, a plain folder to adopt, or nothing yet.
- * A link that points elsewhere (the user's own link) is followed, and the folder it names is the output.
- */
+/** The folder the output shows now: the generation linked to, a plain folder to adopt, or nothing yet. */
 async function currentGeneration(outDir: string, linkPath: string, store: string): Promise<string | undefined> {
   const stats = await lstat(linkPath).catch(() => undefined);
   if (!stats) {
@@ -166,10 +147,7 @@ async function removeGenerations(store: string, keep: string | undefined): Promi
   }
 }
 
-/**
- * The files under a generation, '/'-separated and relative to it. In a folder adopted from an older pharmald,
- * its staging folders and lock are not output.
- */
+/** The files under a generation, '/'-separated and relative; an older pharmald's staging folders and lock are not. */
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries

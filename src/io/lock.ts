@@ -1,6 +1,5 @@
-// **lock** keeps two builds from writing one output at once: a lock file created exclusively, holding the
-// writer's pid. A lock whose holder is dead (a killed build) is taken over, by exactly one of the builds
-// that find it.
+// **lock** keeps two builds from writing one output at once: a file created exclusively with the writer's pid; a
+// dead holder's lock is taken over by exactly one of the builds that find it.
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
@@ -9,17 +8,14 @@ export const lockName = '.pharmald.lock';
 /** Locks this process holds now (the lock file alone cannot tell two builds of one process apart). */
 const heldHere = new Set<string>();
 
-/**
- * Takes the lock file `file` for writing `what` (named in the message), or fails with a clear message while
- * another live build holds it. `onStale(pid)` cleans up after a dead holder before the lock is ours.
- */
-export async function takeLock(file: string, what: string, onStale: (pid: number) => Promise<void>): Promise<() => Promise<void>> {
+/** Takes the lock `file` for writing `what`, or fails while another live build holds it. */
+export async function takeLock(file: string, what: string): Promise<() => Promise<void>> {
   const key = path.resolve(file);
   const busy = () => new DataError([{ position: undefined, severity: 'error', message: `another build is writing ${what}; try again when it has finished` }]);
   if (heldHere.has(key)) throw busy();
   heldHere.add(key);
   try {
-    await lockFile(file, what, busy, onStale);
+    await lockFile(file, what, busy);
   } catch (error) {
     heldHere.delete(key);
     throw error;
@@ -30,7 +26,7 @@ export async function takeLock(file: string, what: string, onStale: (pid: number
   };
 }
 
-async function lockFile(file: string, what: string, busy: () => Error, onStale: (pid: number) => Promise<void>): Promise<void> {
+async function lockFile(file: string, what: string, busy: () => Error): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
@@ -55,7 +51,6 @@ async function lockFile(file: string, what: string, busy: () => Error, onStale: 
         throw busy();
       }
       await rm(aside, { force: true });
-      if (Number.isInteger(holder) && holder > 0) await onStale(holder);
     }
   }
   throw new DataError([{ position: undefined, severity: 'error', message: `cannot lock ${what}` }]);

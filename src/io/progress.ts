@@ -12,10 +12,7 @@ export interface ProgressEvent {
 
 export type ProgressListener = (event: ProgressEvent) => void;
 
-/**
- * Tells `listener` of the stages of one list as they start: stage i of n as `done: i, total: n - 1`, so the
- * last name says that the work is done (`['load', 'map', 'validate', 'validated']`).
- */
+/** Tells `listener` of a list's stages as they start (i of n as `done: i, total: n - 1`: the last says done). */
 export function stages<S extends string>(names: readonly S[], listener: ProgressListener = () => undefined): (stage: S) => void {
   return (stage) => listener({ stage, done: names.indexOf(stage), total: names.length - 1 });
 }

@@ -1,9 +1,5 @@
-// **description** is the language in which the model of pharmald is declared (src/model/pharmald.ts):
-// entities, their fields (each with its predicate, kind, cardinality and documentation), controlled
-// vocabularies, cross-field rules, part IRIs, and the few derived links as explicit hooks. Every artefact of
-// the model is generated from one such description (src/generate/): the zod schema and TypeScript types, the
-// JSON Schema, the model → quads mapping and the field-of-predicate map, the reference checks, the SHACL
-// shapes, the ontology, the JSON-LD context and the test arbitraries.
+// **description** is the language the model is declared in (src/model/pharmald.ts): entities, fields, vocabularies,
+// rules, part IRIs and derived links; src/generate/ makes every artefact of the model from one such description.
 import type { SchemeName } from '../identifiers.js';
 
 /** How many values a field takes: `one` required, `optional` 0..1, `many` a list 0..n, `some` a list 1..n. */

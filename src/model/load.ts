@@ -11,7 +11,7 @@ import { dataFileSchema, type CheckedDataFile } from '../generate/zod.js';
 import type { Entity, ModelDescription } from './description.js';
 import { parseWithoutPositions } from './fastYaml.js';
 import { pharmald } from './pharmald.js';
-import { at, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
+import { at, formatPath, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
 import type { Model, LoadedModel } from './model.js';
 
 /** Data files larger than this are refused before parsing. */
@@ -201,7 +201,7 @@ export function fieldLabel(kinds: ReadonlyMap<string, string>, data: unknown, fi
   const id = entity && typeof entity === 'object' && typeof (entity as { id?: unknown }).id === 'string'
     ? `"${(entity as { id: string }).id}"`
     : `#${index + 1}`;
-  const field = rest.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
+  const field = formatPath(rest);
   return field ? `${kind} ${id} field ${field}` : `${kind} ${id}`;
 }
 

@@ -1,5 +1,5 @@
-// **model** is the whole mechanism model once every data file is loaded: one list per section (the types are
-// generated from the model description into types.ts), with where each entity came from.
+// **model** is the whole mechanism model once every data file is loaded: one list per section (its types derived
+// from the model description in types.ts), with where each entity came from.
 import type { Origin, SourceFiles } from './source.js';
 import type { Model } from './types.js';
 

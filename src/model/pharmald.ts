@@ -1,17 +1,16 @@
 // **pharmald** is the model, declared once: every entity a curator writes, each field with the property it
 // becomes, its kind, cardinality and documentation; the cross-field rules; how part IRIs are made; and the
 // few links derived from other data. src/generate/ makes every other artefact of the model from it.
-import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription } from './description.js';
+import type { EntityDescription, ModelDescription } from './description.js';
+import type { SchemeName } from '../identifiers.js';
+import { affinity, caveat, effect, id, label, role, screen } from './parts.js';
 import { properties } from './properties.js';
 import { vocabularies } from './vocabularies.js';
 
-const id = (doc = 'The id: lower-case letters and digits joined by hyphens; it becomes the last segment of the IRI'): Field => ({ kind: 'id', doc });
-const label = (doc = 'The name a reader sees'): Field => ({ kind: 'text', cardinality: 'one', property: 'label', doc });
-const description: Field = { kind: 'text', cardinality: 'optional', property: 'description', doc: 'A longer description, in English' };
-const identifier = (scheme: Extract<Field, { kind: 'identifier' }>['scheme'], doc: string, cardinality: 'optional' | 'many' = 'optional'): Field =>
-  ({ kind: 'identifier', scheme, cardinality, property: 'exactMatch', doc });
+const description = { kind: 'text', cardinality: 'optional', property: 'description', doc: 'A longer description, in English' } as const;
+const identifier = <C extends 'optional' | 'many' = 'optional'>(scheme: SchemeName, doc: string, cardinality = 'optional' as C) =>
+  ({ kind: 'identifier', scheme, cardinality, property: 'exactMatch', doc }) as const;
 
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const list = (value: unknown): readonly string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
 const drug = {
@@ -58,32 +57,6 @@ const drug = {
       doc: 'The targets its mechanisms name',
       derive: (entity, { referencing }) => referencing('mechanism', 'drug', String(entity.id)).flatMap((m) => list([m.target])),
     },
-  },
-} as const satisfies EntityDescription;
-
-const role = {
-  class: 'Role',
-  label: 'role',
-  doc: 'A role a drug has, as ChEBI defines it (e.g. intravenous anaesthetic, NMDA receptor antagonist). A role is identified by its ChEBI IRI.',
-  subject: { kind: 'identifier' },
-  fields: {
-    chebi: { kind: 'id', scheme: 'chebi', doc: 'The ChEBI identifier of the role' },
-    label: label('The ChEBI label of the role'),
-  },
-} as const satisfies EntityDescription;
-
-const screen = {
-  class: 'Caveat',
-  label: 'screen without appreciable binding',
-  doc: 'A screen in which the drug bound none of the targets appreciably',
-  subject: { kind: 'part', segment: 'caveat', key: () => 'no-appreciable-binding', keyDoc: 'the fixed key no-appreciable-binding' },
-  fields: {
-    targets: {
-      kind: 'ref', entity: 'target', cardinality: 'some', property: 'noAppreciableBindingAt', onOwner: true,
-      doc: 'Ids of the targets screened without appreciable binding',
-    },
-    reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'citation', doc: 'Id of the reference that reports the screen' },
-    note: { kind: 'text', cardinality: 'one', property: 'description', doc: 'What the screen found, in words (its cut-off)' },
   },
 } as const satisfies EntityDescription;
 
@@ -258,70 +231,6 @@ const mechanism = {
       message: 'A mechanism with a target needs an action (e.g. channel-blocker)',
     },
   ],
-} as const satisfies EntityDescription;
-
-const effect = {
-  class: 'Effect',
-  label: 'effect',
-  doc: 'A physiological effect of a mechanism: a process that is increased, decreased, preserved or altered. It also says whether the effect is therapeutic or adverse.',
-  subject: { kind: 'part', segment: 'effect', key: (e) => String(e.process), keyDoc: 'its process' },
-  fields: {
-    process: { kind: 'ref', entity: 'process', cardinality: 'one', property: 'process', doc: 'Id of the physiological process the effect is on' },
-    label: label(),
-    direction: { kind: 'code', vocabulary: 'direction', cardinality: 'one', property: 'direction', doc: 'Which way the process changes' },
-    valence: { kind: 'code', vocabulary: 'valence', cardinality: 'one', property: 'valence', doc: 'Whether the effect is therapeutic or adverse' },
-  },
-} as const satisfies EntityDescription;
-
-/** An affinity without a target of its own is measured at its mechanism's target. */
-const affinityTarget = (a: Entity, { owner }: DeriveContext): string | undefined => str(a.target) ?? str(owner?.target);
-const logMeasures = ['pKi', 'pKd', 'pIC50', 'pEC50', 'pA2', 'pKB'] as const;
-
-const affinity = {
-  class: 'Affinity',
-  label: 'affinity',
-  doc: 'An affinity or potency of a drug at a target, recorded exactly as its source reports it: measure, value, uncertainty, unit, assay and species. Each affinity cites the reference it was taken from.',
-  subject: { kind: 'part', segment: 'affinity', key: (a, context) => `${affinityTarget(a, context)}-${String(a.measure).toLowerCase()}`, keyDoc: 'its target and measure' },
-  fields: {
-    target: {
-      kind: 'ref', entity: 'target', cardinality: 'one', property: 'target', fallback: affinityTarget,
-      doc: "The target measured, when it is not the mechanism's (e.g. one subunit)",
-    },
-    measure: { kind: 'code', vocabulary: 'affinityMeasure', cardinality: 'one', property: 'affinityMeasure', doc: 'pKi, pIC50… are negative log molar; Ki, IC50… need a unit' },
-    value: { kind: 'decimal', cardinality: 'one', property: 'affinityValue', doc: 'The value, as the source reports it' },
-    uncertainty: { kind: 'decimal', positive: true, cardinality: 'optional', property: 'affinityUncertainty', doc: 'The ± reported with the value' },
-    unit: { kind: 'string', values: ['nM', 'uM'], cardinality: 'optional', property: 'affinityUnit', doc: 'The unit of a Ki, Kd, IC50 or EC50' },
-    assay: { kind: 'text', cardinality: 'optional', property: 'assay', doc: 'The assay, in words' },
-    species: { kind: 'text', cardinality: 'optional', property: 'species', doc: 'The species of the target protein or tissue' },
-    reference: { kind: 'ref', entity: 'reference', cardinality: 'one', property: 'citation', doc: 'Id of the reference the value is from' },
-    summary: {
-      kind: 'derived', cardinality: 'one', property: 'label', range: 'text',
-      doc: 'The affinity in words: measure, value, uncertainty and unit',
-      derive: (a) => [`${String(a.measure)} ${String(a.value)}${a.uncertainty === undefined ? '' : ` ± ${String(a.uncertainty)}`}${a.unit ? ` ${String(a.unit)}` : ''}`],
-    },
-  },
-  rules: [
-    {
-      name: 'LogMeasureHasNoUnit', when: { field: 'measure', in: logMeasures }, then: { field: 'unit', is: 'absent' },
-      message: 'A negative log affinity (pKi, pKd, pIC50, pEC50, pA2, pKB) takes no unit',
-    },
-    {
-      name: 'ConcentrationHasUnit', when: { field: 'measure', in: ['Ki', 'Kd', 'IC50', 'EC50'] }, then: { field: 'unit', is: 'present' },
-      message: 'A Ki, Kd, IC50 or EC50 needs a unit (nM or uM)',
-    },
-  ],
-} as const satisfies EntityDescription;
-
-const caveat = {
-  class: 'Caveat',
-  label: 'caveat',
-  doc: 'A qualification of a claim by the literature, such as a negative trial or a screen in which the drug did not bind a target.',
-  subject: { kind: 'part', segment: 'caveat', key: (c) => String(c.id), keyDoc: 'its id' },
-  fields: {
-    id: id('The id of the caveat within its mechanism'),
-    text: { kind: 'text', cardinality: 'one', property: 'description', doc: 'The qualification, in words' },
-    references: { kind: 'ref', entity: 'reference', cardinality: 'many', property: 'citation', doc: 'Ids of the references that qualify the claim' },
-  },
 } as const satisfies EntityDescription;
 
 export const pharmald = {

@@ -181,6 +181,11 @@ function keyOf(key: unknown): string | undefined {
   return key === null || key === undefined ? undefined : String(key);
 }
 
+/** A path below an entity as messages write it: `effects[0].direction`. */
+export function formatPath(fieldPath: YamlPath): string {
+  return fieldPath.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
+}
+
 /** The position of a character offset in a file. */
 export function at(lines: LineCounter, file: string, offset: number): Position {
   const { line, col } = lines.linePos(offset);

@@ -1,6 +1,5 @@
-// **auth** answers an HTTP authentication challenge: Digest (RFC 7616, and RFC 2617's MD5 / qop=auth that
-// Virtuoso sends) or Basic (RFC 7617), whichever the server's WWW-Authenticate offers. Written here rather
-// than taken from a package because it is forty lines and the only HTTP auth the publish command needs.
+// **auth** answers an HTTP authentication challenge, Digest (RFC 7616, RFC 2617 as Virtuoso sends) or Basic
+// (RFC 7617): forty lines, the only HTTP auth publish needs, so not a package.
 import { createHash, randomBytes } from 'node:crypto';
 
 /** One challenge of a WWW-Authenticate header: the scheme (lower case) and its parameters. */
@@ -14,44 +13,21 @@ export interface Credentials {
   readonly password: string;
 }
 
-/**
- * Splits a WWW-Authenticate value into its challenges. Several may share one header, separated by commas
- * like their parameters: a new challenge starts at a token that is not followed by "=".
- */
+/** A WWW-Authenticate value's challenges: a new one starts at a token not followed by "=". */
 export function parseChallenges(header: string): Challenge[] {
   const challenges: { scheme: string; params: Record<string, string> }[] = [];
-  const token = /\s*,?\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)/y;
-  let at = 0;
-  while (at < header.length) {
-    token.lastIndex = at;
-    const name = token.exec(header);
-    if (!name) break;
-    at = token.lastIndex;
-    const rest = header.slice(at);
-    const equals = /^\s*=\s*/.exec(rest);
-    if (!equals || challenges.length === 0) {
-      // A scheme name. (A token68 after it, as in `Negotiate abc==`, reads as a stray parameter: harmless,
-      // since only Digest and Basic are answered.)
-      challenges.push({ scheme: name[1]!.toLowerCase(), params: {} });
+  // A token, then `=` and a quoted string (backslash escapes; unterminated: to the end) or a bare value, if a parameter.
+  const item = /\s*,?\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?:\s*=\s*(?:"((?:\\[^]|[^"\\]|\\$)*)"?|([^,\s]*)))?/y;
+  for (let match = item.exec(header); match; match = item.exec(header)) {
+    const [, name, quoted, bare] = match;
+    const last = challenges.at(-1);
+    if (!last || (quoted === undefined && bare === undefined)) {
+      // A scheme name (a token68 after it, as in `Negotiate abc==`, reads as a harmless stray parameter).
+      challenges.push({ scheme: name!.toLowerCase(), params: {} });
+      if (quoted !== undefined || bare !== undefined) break; // a parameter before any scheme: nothing more to read
       continue;
     }
-    at += equals[0].length;
-    let value: string;
-    if (header[at] === '"') {
-      let end = at + 1;
-      value = '';
-      while (end < header.length && header[end] !== '"') {
-        if (header[end] === '\\' && end + 1 < header.length) end++;
-        value += header[end];
-        end++;
-      }
-      at = end + 1;
-    } else {
-      const bare = /^[^,\s]*/.exec(header.slice(at))![0];
-      value = bare;
-      at += bare.length;
-    }
-    challenges[challenges.length - 1]!.params[name[1]!.toLowerCase()] = value;
+    last.params[name!.toLowerCase()] = quoted?.replace(/\\([^])/g, '$1') ?? bare!;
   }
   return challenges;
 }
@@ -107,10 +83,7 @@ export function basicAuthorization(credentials: Credentials): string {
   return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`;
 }
 
-/**
- * Answers a server's challenges for one user: remembers the last challenge and counts the nonce's uses, so
- * requests after the first authenticate at once instead of each being refused and resent.
- */
+/** One user's answers: keeps the last challenge and counts its nonce, so later requests authenticate at once. */
 export class Authenticator {
   private challenge: Challenge | undefined;
   private nc = 0;

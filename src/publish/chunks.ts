@@ -1,7 +1,5 @@
-// **chunks** cuts a graph into N-Triples request bodies of at most N triples. A store reads each request's
-// blank-node labels afresh (the same `_:b0` in two requests is two nodes), so every triple that shares a
-// blank node, directly or through a chain, goes into the same chunk: the loaded graph is then isomorphic to
-// the one sent, whatever labels the store mints.
+// **chunks** cuts a graph into N-Triples request bodies. A store reads each request's blank-node labels afresh,
+// so triples linked by blank nodes go in one chunk: the loaded graph is then isomorphic to the one sent.
 import type { Quad } from '@rdfjs/types';
 import { quadToNTriples } from '../serialize/ntriples.js';
 
@@ -17,11 +15,7 @@ export interface Chunking {
   readonly triples: number;
 }
 
-/**
- * Splits the triples (the default graph of `quads`; named graphs are flattened into it) into chunks of at
- * most `size` triples, keeping each blank-node component whole. A component larger than `size` (a very long
- * RDF list, say) makes one oversized chunk of its own rather than be split.
- */
+/** Chunks of at most `size` triples (graphs flattened), blank-node components whole (a larger one alone). */
 export function chunkTriples(quads: Iterable<Quad>, size: number): Chunking {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer, not ${size}`);
   const lines = new Set<string>();

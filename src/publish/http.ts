@@ -1,7 +1,5 @@
-// **http** sends one request to a store and turns every way it can fail into a one-line PublishError that
-// names the endpoint: refused or unreachable, timed out, refused credentials, or an HTTP error status with
-// the first line of the store's answer. Authentication is answered when the store asks (a 401 with a
-// challenge), then sent up front with every later request.
+// **http** sends one request to a store and turns every failure into a one-line PublishError naming the endpoint;
+// authentication is answered when the store asks (a 401), then sent up front.
 import { Authenticator, type Credentials } from './auth.js';
 import { networkReason } from './network.js';
 

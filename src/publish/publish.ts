@@ -1,7 +1,5 @@
-// **publish** loads a dataset into a triplestore over the SPARQL 1.1 Graph Store HTTP Protocol
-// (https://www.w3.org/TR/sparql11-http-rdf-update/): PUT replaces the named graph with the first chunk,
-// POST appends each following chunk, then a SPARQL COUNT through the store's query endpoint checks that
-// the graph holds exactly the triples sent. Nothing here is specific to one store.
+// **publish** loads a dataset into a triplestore over the SPARQL 1.1 Graph Store Protocol: PUT the first chunk,
+// POST the rest, then a SPARQL COUNT checks that the graph holds exactly the triples sent. No store specifics.
 import type { Quad } from '@rdfjs/types';
 import type { ProgressListener } from '../io/progress.js';
 import { rdfFormats } from '../serialize/formats.js';
@@ -34,18 +32,12 @@ export interface PublishResult {
   readonly sparql: string;
 }
 
-export { publishDefaults };
-
-/** The query endpoint when none is given: `/sparql` on the Graph Store's origin (Virtuoso's layout). */
-export function defaultSparqlEndpoint(endpoint: string): string {
-  return new URL('/sparql', endpoint).href;
-}
-
 /** Replaces `graph` at the store with `quads`, chunk by chunk, and checks the count. */
 export async function publish(quads: Iterable<Quad>, options: PublishOptions): Promise<PublishResult> {
   const started = performance.now();
   const endpoint = parseUrl(options.endpoint, '--endpoint');
-  const sparql = parseUrl(options.sparql ?? defaultSparqlEndpoint(options.endpoint), '--sparql');
+  // No --sparql: `/sparql` on the Graph Store's origin (Virtuoso's layout).
+  const sparql = parseUrl(options.sparql ?? new URL('/sparql', endpoint).href, '--sparql');
   const graph = options.graph;
   const { chunks, triples } = chunkTriples(quads, options.chunkTriples ?? publishDefaults.chunkTriples);
   const client = new StoreClient({ credentials: options.credentials, timeoutMs: options.timeoutMs ?? publishDefaults.timeoutMs });

@@ -1,6 +1,5 @@
-// **answer** is what a query gives back, as plain RDF/JS terms: the rows of a SELECT, the boolean of an ASK, the
-// quads of a CONSTRUCT or DESCRIBE. One reading of Comunica's result, shared by the in-process engine
-// (engine.ts) and remote endpoints (remote.ts).
+// **answer** is what a query gives back as plain RDF/JS terms, read once from Comunica's result for both the
+// in-process engine and remote endpoints.
 import type { Quad, Term } from '@rdfjs/types';
 import type { QueryEngine } from '@comunica/query-sparql';
 import { QueryError } from '../errors.js';
@@ -29,11 +28,8 @@ export async function readAnswer(result: ComunicaResult, refusal: string): Promi
     case 'bindings': {
       const metadata = await result.metadata();
       const variables = metadata.variables.map((v: unknown) => variableName(v));
-      const rows = (await (await result.execute()).toArray()).map((bindings) => {
-        const row: Record<string, Term> = {};
-        for (const [variable, term] of bindings) row[variable.value] = term;
-        return row;
-      });
+      const solutions = await (await result.execute()).toArray();
+      const rows = solutions.map((bindings) => Object.fromEntries([...bindings].map(([v, term]) => [v.value, term])));
       return { type: 'bindings', variables, rows };
     }
     case 'boolean':

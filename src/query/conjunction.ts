@@ -1,22 +1,14 @@
-// **conjunction** solves a join of quad patterns (a basic graph pattern) over an IndexedSource by index
-// nested loops, the way Oxigraph does. Comunica joins one pattern at a time: a hash join reads whole
-// predicates (every rdfs:label at 1 M triples), and a bind join re-plans the remaining patterns through its
-// mediators for every binding (~0.3 ms each), so it avoids bind joins and pays for full scans. Here, for
-// each partial solution, the next pattern is the one with the fewest matches given what is already bound
-// (exact counts from the store's indexes, O(1) for most shapes), a zero count ends that branch at once, and
-// solutions are produced lazily, so a LIMIT stops the work. Semantics: a variable in the graph position
-// matches named graphs only (unless `unionDefaultGraph`), a variable occurring twice must match the same
-// term, quoted triple patterns match term by term.
+// **conjunction** solves a basic graph pattern over an IndexedSource by index nested loops, as Oxigraph does
+// (Comunica's hash joins read whole predicates, its bind joins re-plan per binding): the pattern with the fewest
+// matches goes next, a zero count ends a branch, solutions come lazily so a LIMIT stops the work. A graph
+// variable matches named graphs only (unless `unionDefaultGraph`); quoted triple patterns match term by term.
 import type * as RDF from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import type { IndexedSource } from './source.js';
+import { concrete, POSITIONS, unify, type IndexedSource } from './source.js';
 
 export type QuadPattern = Pick<RDF.BaseQuad, 'subject' | 'predicate' | 'object' | 'graph'>;
 /** A partial solution: variable name → term. */
 export type Row = Readonly<Record<string, RDF.Term>>;
-
-type Position = 'subject' | 'predicate' | 'object' | 'graph';
-const POSITIONS: readonly Position[] = ['subject', 'predicate', 'object', 'graph'];
 
 export interface ConjunctionOptions {
   /** The default graph is the union of all graphs (Comunica's `unionDefaultGraph`). */
@@ -104,12 +96,6 @@ function lookup(pattern: QuadPattern, options: ConjunctionOptions): [RDF.Term | 
   return [concrete(pattern.subject), concrete(pattern.predicate), concrete(pattern.object), graph];
 }
 
-function concrete(term: RDF.Term): RDF.Term | null {
-  if (term.termType === 'Variable') return null;
-  if (term.termType === 'Quad' && !POSITIONS.every((position) => concrete(term[position]) !== null)) return null;
-  return term;
-}
-
 /** The pattern with the row's terms in place of its bound variables. */
 function substitute(pattern: QuadPattern, row: Row): QuadPattern {
   const subject = substituteTerm(pattern.subject, row);
@@ -141,18 +127,4 @@ function unifyQuad(pattern: QuadPattern, quad: RDF.Quad, row: Row, options: Conj
     if (!unify(term, quad[position], next)) return undefined;
   }
   return next ?? row;
-}
-
-function unify(pattern: RDF.Term, term: RDF.Term, row: Record<string, RDF.Term>): boolean {
-  if (pattern.termType === 'Variable') {
-    const bound = row[pattern.value];
-    if (bound) return bound.equals(term);
-    row[pattern.value] = term;
-    return true;
-  }
-  if (pattern.termType === 'Quad') {
-    if (term.termType !== 'Quad') return false;
-    return POSITIONS.every((position) => unify(pattern[position], term[position], row));
-  }
-  return pattern.equals(term);
 }

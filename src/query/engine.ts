@@ -1,6 +1,5 @@
-// **engine** is a small façade over Comunica: one engine per process, queries over an in-memory dataset,
-// results as plain RDF/JS terms. Comunica reads the dataset through querysource.ts, registered as an
-// already identified source, which receives whole basic graph patterns.
+// **engine** is a small façade over Comunica: one engine per process, queries over an in-memory dataset (through
+// querysource.ts), results as plain RDF/JS terms.
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { QueryEngine } from '@comunica/query-sparql';
 import type { Store } from 'n3';
@@ -15,11 +14,7 @@ export type { BindingsResult, BooleanResult, QuadsResult, QueryResult } from './
 let engine: QueryEngine | undefined;
 /** One source per store, made on its first query and kept while the store lives (its caches follow the store's size). */
 const sources = new WeakMap<Store, ConjunctiveQuerySource>();
-/**
- * Comunica applies FROM / FROM NAMED by rewriting the patterns of a graph pattern after the source took it
- * whole, which leaves those patterns without a source; a query that may have a dataset clause (the word
- * FROM anywhere, so never a miss) goes pattern by pattern through the same indexed source instead.
- */
+/** Comunica's FROM rewriting leaves a whole-BGP source's patterns sourceless: such queries go pattern by pattern. */
 const mayHaveDataset = /\bfrom\b/i;
 
 /** Runs a SPARQL query over a dataset in memory. UPDATE is refused: the data is read-only. */
@@ -28,13 +23,8 @@ export async function query(dataset: DatasetCore | readonly Quad[], sparql: stri
   const store = toStore(dataset);
   let source = sources.get(store);
   if (!source) sources.set(store, (source = new ConjunctiveQuerySource(new IndexedSource(store))));
-  let result;
   try {
-    result = await engine.query(sparql, mayHaveDataset.test(sparql) ? { sources: [source.referenceValue] } : source.context);
-  } catch (error) {
-    throw new QueryError(`SPARQL: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
+    const result = await engine.query(sparql, mayHaveDataset.test(sparql) ? { sources: [source.referenceValue] } : source.context);
     return await readAnswer(result, 'SPARQL UPDATE is not supported: the dataset is read-only');
   } catch (error) {
     if (error instanceof QueryError) throw error;

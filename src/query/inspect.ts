@@ -19,10 +19,7 @@ export interface ProtocolDataset {
   readonly namedGraphs: readonly string[];
 }
 
-/**
- * Parses a request; an update or a syntax error is a QueryError with the parser's message. A dataset given
- * through the protocol overrides the query's own FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4).
- */
+/** Parses a request (QueryError on update or syntax); a protocol dataset overrides FROM (SPARQL Protocol §2.1.4). */
 export function inspectQuery(sparql: string, dataset?: ProtocolDataset, baseIRI?: string): QueryShape {
   let parsed: sparqljs.SparqlQuery;
   try {

@@ -1,10 +1,6 @@
-// **iterator** is how the source hands results to Comunica without copies or streams. Comunica wraps any
-// answer that is not one of its own AsyncIterators in two more iterators, a Node Readable costs an event
-// and a buffer per item, and asynciterator's ArrayIterator copies its array on creation. During a bind
-// join Comunica opens patterns only to read their metadata and drops them unread, so the work of an answer
-// must wait for its first read: this iterator takes a loader, calls it on the first read, and maps items
-// one at a time (null = skip) from the loaded array, which it never modifies (the array may be shared).
-// GeneratorIterator does the same for answers computed one at a time.
+// **iterator** hands answers to Comunica without copies or streams (which it would wrap twice): the loader runs on
+// the first read, since Comunica opens patterns during a bind join only to read their metadata; items are mapped
+// one at a time (null = skip) from an array never modified (it may be shared).
 import { AsyncIterator } from 'asynciterator';
 
 export class LazyArrayIterator<S, T> extends AsyncIterator<T> {

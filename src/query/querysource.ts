@@ -1,11 +1,6 @@
-// **querysource** is what Comunica is given instead of a bare RDF/JS source: a Comunica query source
-// (IQuerySource) over the IndexedSource whose selector shape accepts quad patterns *and joins of them*.
-// Comunica's optimizer then hands each basic graph pattern to it whole (as it does for a SPARQL endpoint);
-// conjunction.ts solves it by index nested loops, and Comunica keeps everything else: FILTER, OPTIONAL,
-// UNION, property paths, GROUP BY, ORDER BY, LIMIT, blank-node skolemization (FROM: see engine.ts). Single patterns
-// (and paths, which Comunica evaluates pattern by pattern) go to Comunica's own RDF/JS source actor over the
-// same IndexedSource. It is registered as an already identified source, which skips Comunica's source
-// identification for each query.
+// **querysource** gives Comunica a query source over the IndexedSource that accepts whole joins of patterns, so
+// conjunction.ts solves each basic graph pattern and Comunica does the rest; single patterns go to Comunica's
+// RDF/JS source actor. Registered as already identified, which skips source identification per query.
 import type * as RDF from '@rdfjs/types';
 import { QuerySourceRdfJs } from '@comunica/actor-query-source-identify-rdfjs';
 import { KeysQueryOperation } from '@comunica/context-entries';
@@ -35,10 +30,7 @@ export class ConjunctiveQuerySource {
     this.#patterns = new QuerySourceRdfJs(source, DataFactory, this.#bindings);
   }
 
-  /**
-   * The query context that gives Comunica this source as already identified (its `querySources` entry;
-   * Comunica's context type asks for `sources`, which would send them through identification again).
-   */
+  /** The context that gives Comunica this source already identified (`querySources`: `sources` would identify it again). */
   get context(): QueryStringContext {
     // Comunica's types name asynciterator through its CommonJS build, ours through the ES module build:
     // the same class at run time, two declarations to the compiler.

@@ -1,6 +1,5 @@
-// **remote** runs a SPARQL query against a store's SPARQL 1.1 endpoint through Comunica, with answers in
-// the same shape as the in-process engine (engine.ts), so `pharmald query --endpoint` prints them with the
-// same formatting code.
+// **remote** runs a SPARQL query against a store's SPARQL 1.1 endpoint through Comunica, with answers shaped as
+// the in-process engine's, so `pharmald query --endpoint` prints them with the same code.
 import { QueryEngine } from '@comunica/query-sparql';
 import { oneLine, QueryError } from '../errors.js';
 import { Authenticator, type Credentials } from '../publish/auth.js';
@@ -18,11 +17,7 @@ export interface RemoteQueryOptions {
   readonly credentials?: Credentials;
 }
 
-/**
- * Runs `sparql` against the SPARQL endpoint at `endpoint`. With a single SPARQL endpoint as its source,
- * Comunica sends the whole query to the store, which evaluates it (over its default graph: for Virtuoso the
- * union of all graphs). UPDATE is refused, as in-process.
- */
+/** Runs `sparql` at the endpoint: Comunica sends the whole query to the store, over its default graph. No UPDATE. */
 export async function queryEndpoint(endpoint: string, sparql: string, options: RemoteQueryOptions = {}): Promise<QueryResult> {
   engine ??= new QueryEngine();
   const fail = (error: unknown): never => {
@@ -32,18 +27,12 @@ export async function queryEndpoint(endpoint: string, sparql: string, options: R
       : error instanceof Error ? error.message : String(error));
     throw new QueryError(`${endpoint}: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
   };
-  let result;
   try {
-    result = await engine.query(sparql, {
+    const result = await engine.query(sparql, {
       sources: [{ type: 'sparql', value: endpoint }],
-      // The time limit is set in endpointFetch, not with Comunica's httpTimeout, whose timer would keep the
-      // process alive for its whole length after a failed request.
+      // The time limit is set in endpointFetch: Comunica's httpTimeout timer keeps the process alive after a failure.
       fetch: endpointFetch(endpoint, options, options.timeoutMs ?? 300_000),
     });
-  } catch (error) {
-    return fail(error);
-  }
-  try {
     return await readAnswer(result, 'SPARQL UPDATE is not supported by pharmald query: it only reads');
   } catch (error) {
     if (error instanceof QueryError) throw error;
@@ -52,10 +41,8 @@ export async function queryEndpoint(endpoint: string, sparql: string, options: R
 }
 
 /**
- * The fetch Comunica uses for the endpoint. It mends a URL that already had a query string (Comunica appends
- * `?query=` to it, giving two "?"), adds default-graph-uri when a graph is chosen (in the form body of a
- * URL-encoded POST, in the URL otherwise, as the SPARQL 1.1 Protocol places it), and answers the store's
- * authentication challenge (a 401) once, then authenticates every later request at once.
+ * Comunica's fetch: mends a URL that had a query string (Comunica appends `?query=`), adds default-graph-uri (in a
+ * form body, else the URL, as the Protocol says), and answers a 401 challenge once, then authenticates up front.
  */
 function endpointFetch(endpoint: string, options: RemoteQueryOptions, timeoutMs: number): typeof fetch {
   const authenticator = options.credentials ? new Authenticator(options.credentials) : undefined;

@@ -10,31 +10,23 @@ export function toSparqlJson(result: Exclude<QueryResult, { type: 'quads' }>): u
   return {
     head: { vars: result.variables },
     results: {
-      bindings: result.rows.map((row) => {
-        const binding: Record<string, unknown> = {};
-        for (const variable of result.variables) {
-          const term = row[variable];
-          if (term) binding[variable] = termToJson(term);
-        }
-        return binding;
-      }),
+      bindings: result.rows.map((row) => Object.fromEntries(result.variables.filter((v) => row[v]).map((v) => [v, termToJson(row[v]!)]))),
     },
   };
 }
 
 function termToJson(term: Term): Record<string, string> {
-  switch (term.termType) {
-    case 'NamedNode': return { type: 'uri', value: term.value };
-    case 'BlankNode': return { type: 'bnode', value: term.value };
-    case 'Literal': {
-      if (term.language) return { type: 'literal', value: term.value, 'xml:lang': term.language };
-      if (term.datatype.value !== 'http://www.w3.org/2001/XMLSchema#string') {
-        return { type: 'literal', value: term.value, datatype: term.datatype.value };
-      }
-      return { type: 'literal', value: term.value };
-    }
-    default: return { type: 'literal', value: term.value };
-  }
+  if (term.termType === 'NamedNode') return { type: 'uri', value: term.value };
+  if (term.termType === 'BlankNode') return { type: 'bnode', value: term.value };
+  const { language, datatype } = tagOf(term);
+  return { type: 'literal', value: term.value, ...(language ? { 'xml:lang': language } : datatype ? { datatype } : {}) };
+}
+
+/** A literal's language, else its datatype unless xsd:string: what both result formats write beside the value. */
+function tagOf(term: Term): { language?: string; datatype?: string } {
+  if (term.termType !== 'Literal') return {};
+  if (term.language) return { language: term.language };
+  return term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? {} : { datatype: term.datatype.value };
 }
 
 /** SPARQL Query Results XML (https://www.w3.org/TR/rdf-sparql-XMLres/). */
@@ -50,19 +42,11 @@ export function toSparqlXml(result: Exclude<QueryResult, { type: 'quads' }>): st
 }
 
 function termToXml(term: Term): string {
-  switch (term.termType) {
-    case 'NamedNode': return `<uri>${escapeXml(term.value)}</uri>`;
-    case 'BlankNode': return `<bnode>${escapeXml(term.value)}</bnode>`;
-    default: {
-      const literal = term as Term & { language?: string; datatype?: { value: string } };
-      if (literal.language) return `<literal xml:lang="${escapeXml(literal.language)}">${escapeXml(term.value)}</literal>`;
-      const datatype = literal.datatype?.value;
-      if (datatype && datatype !== 'http://www.w3.org/2001/XMLSchema#string') {
-        return `<literal datatype="${escapeXml(datatype)}">${escapeXml(term.value)}</literal>`;
-      }
-      return `<literal>${escapeXml(term.value)}</literal>`;
-    }
-  }
+  if (term.termType === 'NamedNode') return `<uri>${escapeXml(term.value)}</uri>`;
+  if (term.termType === 'BlankNode') return `<bnode>${escapeXml(term.value)}</bnode>`;
+  const { language, datatype } = tagOf(term);
+  const attribute = language ? ` xml:lang="${escapeXml(language)}"` : datatype ? ` datatype="${escapeXml(datatype)}"` : '';
+  return `<literal${attribute}>${escapeXml(term.value)}</literal>`;
 }
 
 function escapeXml(text: string): string {

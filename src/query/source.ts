@@ -1,23 +1,14 @@
-// **source** is how Comunica reads an N3.Store. Comunica's RDF/JS source actor asks countQuads() for join
-// planning and, when the source has it, matchBindings() for solutions; during a bind join it opens the
-// still-unbound patterns once per binding just to read their metadata, then drops them. An N3.Store
-// answers match() with a Node Readable (an event and a buffer per quad, then Comunica turns quads into
-// bindings in two more iterators), lists every object key of a predicate before the first quad of
-// match(?, p, ?), and counts (?, p, ?) by walking that index. Here, matchBindings() gives bindings straight
-// from an array (loaded on the first read, so a dropped probe costs nothing), (?, p, ?) and large (?, p, o)
-// answers are kept per graph, counts of patterns with two or more wildcards are cached, a predicate looked up
-// by subject or object again and again (a join probing it once per solution) gets its own index by that
-// term (the store's lookups hash every IRI against its whole term table: slow at 1 M triples). It does not
-// offer countDistinctTerms: with those `distinctValues` Comunica's pattern-by-pattern planner chose hash
-// joins over whole predicates for (b) at 1 M (0.69 s instead of 0.23 s). The caches belong to one state of
-// the store: a change of its size clears them.
+// **source** is how Comunica reads an N3.Store: bindings straight from arrays loaded on first read (a dropped
+// probe costs nothing), kept (?, p, ?) answers, cached counts, and per-predicate indexes by subject or object for
+// predicates a join probes again and again. No countDistinctTerms: it made Comunica pick slow hash joins.
+// The caches belong to one state of the store: a change of its size clears them.
 import type * as RDF from '@rdfjs/types';
-import { termToId, type Store } from 'n3';
+import { DataFactory, termToId, type Store } from 'n3';
 import { LazyArrayIterator } from './iterator.js';
 
 type Pattern = RDF.Term | null | undefined;
 type Position = 'subject' | 'predicate' | 'object' | 'graph';
-const POSITIONS: readonly Position[] = ['subject', 'predicate', 'object', 'graph'];
+export const POSITIONS: readonly Position[] = ['subject', 'predicate', 'object', 'graph'];
 /** Answers of (?, p, o) at least this large are kept for the next query. */
 const KEEP_AT_LEAST = 256;
 /** After this many lookups of one predicate by subject (or by object), its quads are indexed by that term. */
@@ -48,11 +39,7 @@ export class IndexedSource {
     return new LazyArrayIterator(() => this.#quads(terms), (quad) => quad);
   }
 
-  /**
-   * Comunica's extension of RDF/JS Source: the solutions of one quad pattern as bindings of its variables.
-   * A variable may occur in several positions (the quad must then agree), and a quoted triple pattern is
-   * matched term by term.
-   */
+  /** Comunica's extension of RDF/JS Source: one pattern's solutions as bindings (repeated variables must agree). */
   matchBindings(factory: RDF.BindingsFactory, subject: RDF.Term, predicate: RDF.Term, object: RDF.Term, graph: RDF.Term): LazyArrayIterator<RDF.Quad, RDF.Bindings> {
     const pattern = [subject, predicate, object, graph];
     const terms = pattern.map(concrete) as Concrete;
@@ -72,9 +59,9 @@ export class IndexedSource {
       bind = (quad) => factory.bindings(slots.map(({ position, term }) => [term as RDF.Variable, quad[position]]));
     } else {
       bind = (quad) => {
-        const found = new Map<string, [RDF.Variable, RDF.Term]>();
+        const found: Record<string, RDF.Term> = {};
         for (const { position, term } of slots) if (!unify(term, quad[position], found)) return null;
-        return factory.bindings([...found.values()]);
+        return factory.bindings(Object.entries(found).map(([name, term]) => [DataFactory.variable(name), term]));
       };
     }
     return new LazyArrayIterator(() => this.#quads(terms), bind);
@@ -87,13 +74,9 @@ export class IndexedSource {
     const p = concrete(predicate);
     const o = concrete(object);
     const g = concrete(graph);
-    if (!s && p && !o) {
-      const kept = this.#answers.get(answerKey(p, null, g));
-      if (kept) return kept.length;
-    }
+    const kept = p && !s ? this.#answers.get(answerKey(p, o, g)) : undefined;
+    if (kept) return kept.length;
     if (p && (s || o)) {
-      const kept = s ? undefined : this.#answers.get(answerKey(p, o, g));
-      if (kept) return kept.length;
       const quads = s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
       if (quads) return s && o ? quads.reduce((n, quad) => (quad.object.equals(o) ? n + 1 : n), 0) : quads.length;
     }
@@ -126,11 +109,7 @@ export class IndexedSource {
     return quads;
   }
 
-  /**
-   * The quads of (term, p, ?, g) or (?, p, term, g) from the predicate's index by subject or object, once
-   * the predicate has been looked up that way often enough to pay for it (a bind join or a nested loop
-   * looks up one predicate once per solution; the store's own lookup goes through its whole term table).
-   */
+  /** (term, p, ?, g) or (?, p, term, g) from p's index by that side, once p was looked up so often enough to pay. */
   #indexed(side: 'subject' | 'object', term: RDF.Term, p: RDF.Term, g: RDF.Term | null): readonly RDF.Quad[] | undefined {
     const key = `${side} ${answerKey(p, null, g)}`;
     let index = this.#byTerm.get(key);
@@ -164,7 +143,7 @@ export class IndexedSource {
 type Concrete = [RDF.Term | null, RDF.Term | null, RDF.Term | null, RDF.Term | null];
 
 /** A pattern term that can be looked up: not a variable and, for a quoted triple, none inside it. */
-function concrete(term: Pattern): RDF.Term | null {
+export function concrete(term: Pattern): RDF.Term | null {
   if (!term || term.termType === 'Variable') return null;
   if (term.termType === 'Quad' && !POSITIONS.every((position) => concrete(term[position]) !== null)) return null;
   return term;
@@ -179,11 +158,11 @@ function answerKey(p: RDF.Term, o: RDF.Term | null, g: RDF.Term | null): string 
 }
 
 /** Matches a pattern term against a data term, binding variables consistently. */
-function unify(pattern: RDF.Term, term: RDF.Term, found: Map<string, [RDF.Variable, RDF.Term]>): boolean {
+export function unify(pattern: RDF.Term, term: RDF.Term, found: Record<string, RDF.Term>): boolean {
   if (pattern.termType === 'Variable') {
-    const bound = found.get(pattern.value);
-    if (bound) return bound[1].equals(term);
-    found.set(pattern.value, [pattern, term]);
+    const bound = found[pattern.value];
+    if (bound) return bound.equals(term);
+    found[pattern.value] = term;
     return true;
   }
   if (pattern.termType === 'Quad') {

@@ -1,6 +1,5 @@
-// **diff** compares two builds in the curator's terms, not triples: entities added and removed, and for
-// each entity present in both, which field changed from what to what, named by labels. It works on the
-// graphs alone, so any two dist/ folders (or releases) compare, and order or blank-node labels never count.
+// **diff** compares two builds in the curator's terms: entities added and removed, and each changed field from
+// what to what, by label. Graphs alone, so any two dist/ folders compare; order and blank-node labels never count.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';

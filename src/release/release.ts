@@ -1,6 +1,5 @@
-// **release** cuts an immutable, versioned copy of the dataset: every format with version IRIs, its
-// VoID/DCAT description, a checksum file, and a CHANGELOG entry written from the semantic diff against
-// the release before it.
+// **release** cuts an immutable, versioned copy of the dataset: every format, VoID/DCAT, checksums, and a
+// CHANGELOG entry from the semantic diff against the release before.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

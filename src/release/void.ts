@@ -1,7 +1,5 @@
-// **void** describes a built dataset for the people and programs that find it: VoID statistics computed
-// from the graph (https://www.w3.org/TR/void/), a DCAT dataset with one distribution per file
-// (https://www.w3.org/TR/vocab-dcat-3/), licence and provenance. Dates come from the release, never from
-// the clock, so the same input still gives the same bytes.
+// **void** describes a built dataset: VoID statistics from the graph, a DCAT distribution per file, licence and
+// provenance. Dates come from the release, never the clock, so the same input gives the same bytes.
 import { createHash } from 'node:crypto';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
@@ -96,17 +94,14 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
   add(datasetIri, `${VOID}distinctObjects`, count(objects.size));
   add(datasetIri, `${VOID}properties`, count(byPredicate.size));
   add(datasetIri, `${VOID}classes`, count(byClass.size));
-  for (const [cls, members] of [...byClass].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const partition = `${datasetIri}/partition/class/${encodeURIComponent(cls)}`;
-    add(datasetIri, `${VOID}classPartition`, namedNode(partition));
-    add(partition, `${VOID}class`, namedNode(cls));
-    add(partition, `${VOID}entities`, count(members.size));
-  }
-  for (const [predicate, triples] of [...byPredicate].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const partition = `${datasetIri}/partition/property/${encodeURIComponent(predicate)}`;
-    add(datasetIri, `${VOID}propertyPartition`, namedNode(partition));
-    add(partition, `${VOID}property`, namedNode(predicate));
-    add(partition, `${VOID}triples`, count(triples));
+  const classSizes = new Map([...byClass].map(([cls, members]) => [cls, members.size]));
+  for (const [kind, sizes, measure] of [['class', classSizes, 'entities'], ['property', byPredicate, 'triples']] as const) {
+    for (const [iri, n] of [...sizes].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const partition = `${datasetIri}/partition/${kind}/${encodeURIComponent(iri)}`;
+      add(datasetIri, `${VOID}${kind}Partition`, namedNode(partition));
+      add(partition, `${VOID}${kind}`, namedNode(iri));
+      add(partition, `${VOID}${measure}`, count(n));
+    }
   }
 
   // One distribution per file, with size and checksum.

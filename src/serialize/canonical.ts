@@ -51,12 +51,7 @@ export function canonicalQuads(quads: Iterable<Quad>): Quad[] {
   return canonicalGraph(quads).quads as Quad[];
 }
 
-/**
- * Quads in canonical order as sorted N-Triples (as `toNTriples`), from their lines when the ordering gave them.
- * Canonical quads are sorted by subject, and a line's order is its subject's (a subject's N-Triples form never
- * is a prefix of another's followed by a character below the space after it), so only each subject's lines
- * need sorting.
- */
+/** Canonical quads as sorted N-Triples; they are sorted by subject already, so only each subject's lines are sorted. */
 export function canonicalNTriples(quads: readonly Quad[], lines: readonly string[] = quads.map(lineOf)): string {
   const sorted: string[] = [];
   for (let start = 0; start < lines.length;) {

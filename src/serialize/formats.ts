@@ -1,7 +1,5 @@
-// **formats** is the one table of the formats pharmald answers in: name, file extension, media type, writer,
-// and which answers each serves (a graph: the dataset files, an entity's description, a CONSTRUCT answer; or
-// the solutions of a SELECT or ASK). Everything that lists formats or media types derives from it: dist/, the
-// site's alternates, content negotiation, void.ttl, the SPARQL endpoint and `pharmald query`.
+// **formats** is the one table of the formats pharmald answers in (name, extension, media type, writer, and
+// whether it serves graphs or solutions): everything that lists formats or media types derives from it.
 import type { ModelDescription } from '../model/description.js';
 import type { QueryResult } from '../query/answer.js';
 import { toCsv, toSparqlJson, toSparqlXml, toTsv } from '../query/results.js';

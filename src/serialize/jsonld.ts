@@ -1,7 +1,5 @@
-// **jsonld** writes a graph as compacted JSON-LD: one node object per subject, sorted by @id, with the
-// dataset's context inlined so the file reads the same offline as online. The context is ours, so the
-// compaction is done directly from the triples (no general-purpose expand / compact round trip, which is
-// an order of magnitude slower on large graphs); jsonld.js checks the result in the tests.
+// **jsonld** writes a graph as compacted JSON-LD, one node object per subject sorted by @id, context inlined;
+// compacted straight from the triples (the context is ours): ten times faster than expand / compact.
 import type { Quad, Term } from '@rdfjs/types';
 import { jsonLdContext, type TermDefinition } from '../generate/context.js';
 import type { ModelDescription } from '../model/description.js';

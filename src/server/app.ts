@@ -45,9 +45,6 @@ export interface ServeOptions {
   readonly distDir?: string;
 }
 
-
-export { serveDefaults };
-
 export interface RunningServer {
   readonly url: string;
   readonly tripleCount: number;
@@ -64,8 +61,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     timeoutMs: settings.timeoutMs,
     maxResults: settings.maxResults,
   });
-  const examples = exampleQueries();
-  const uiPage = queryUiPage(examples);
+  const uiPage = queryUiPage(exampleQueries());
   const allowedServices = options.federate ?? [];
   const endpoint = {
     pool,
@@ -156,7 +152,6 @@ function describeEndpoint(request: IncomingMessage, url: URL, uiPage: string, tr
   const description = serviceDescription(`http://${host}${url.pathname}`, tripleCount, federates);
   return { status: 200, contentType: `${choice}; charset=utf-8`, body: toNTriples(description), headers: vary };
 }
-
 
 function toNQuads(quads: readonly Quad[], namedGraphs: Readonly<Record<string, readonly Quad[]>>): string {
   const lines = quads.map((q) => `${quadToNTriples(DataFactory.quad(q.subject, q.predicate, q.object))}\n`);

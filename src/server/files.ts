@@ -1,11 +1,10 @@
-// **files** serves the built site and the releases from disk: static files, and content negotiation at
-// each entity IRI's path (`/id/drug/ketamine`: the page for a browser, the description for an RDF client).
-// No request path, encoded or not, can reach outside the folder it is served from.
+// **files** serves the built site and the releases from disk, with content negotiation at each entity IRI's path;
+// no request path, encoded or not, can reach outside the folder it is served from.
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { formatOfMediaType, rdfFormats } from '../serialize/formats.js';
+import { rdfFormats } from '../serialize/formats.js';
 import { HttpError, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 
@@ -28,10 +27,7 @@ const representations: readonly (readonly [string, string])[] = [
   ...Object.values(rdfFormats).map((format) => [format.mediaType, format.extension] as const),
 ];
 
-/**
- * The file a URL path names inside `root`, or undefined when the path is not a clean relative path:
- * `..`, `.`, empty segments inside, backslashes and NUL are refused after percent-decoding.
- */
+/** The file `urlPath` names inside `root`; undefined unless a clean relative path (after percent-decoding). */
 export function resolveInside(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -62,42 +58,35 @@ async function fileReply(request: IncomingMessage, file: string, extraHeaders: R
   return { status: 200, contentType: type, body, headers };
 }
 
-/**
- * Serves `urlPath` from `root`: an existing file as it is; otherwise a resource whose representations
- * exist as `{path}/index.html`, `{path}.ttl`, `{path}.nt`, `{path}.jsonld`, chosen by the Accept header.
- * Undefined when nothing is there.
- */
+/** Serves `urlPath` from `root`: a file, or a resource negotiated among `{path}/index.html`, `.ttl`, `.nt`, `.jsonld`. */
 export async function serveFromFolder(request: IncomingMessage, root: string, urlPath: string): Promise<Reply | undefined> {
   if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'use GET or HEAD', { Allow: 'GET, HEAD' });
   const file = resolveInside(root, urlPath);
   if (file === undefined) throw new HttpError(400, 'bad path');
   if (await isFile(file)) return fileReply(request, file);
-  if (await isFile(path.join(file, 'index.html'))) {
-    const available: string[] = [];
-    const files = new Map<string, string>();
-    for (const [mediaType, suffix] of representations) {
-      // `/id/drug/ketamine.ttl` beside the page folder, or `/vocab/index.ttl` inside it.
-      const candidates = suffix === '/index.html' ? [path.join(file, 'index.html')] : [`${file}${suffix}`, path.join(file, `index${suffix}`)];
-      for (const candidate of candidates) {
-        if (!files.has(mediaType) && (await isFile(candidate))) {
-          available.push(mediaType);
-          files.set(mediaType, candidate);
-        }
-      }
-    }
-    const chosen = negotiate(request.headers.accept, available);
-    if (!chosen) throw new HttpError(406, `${urlPath} is available as ${available.join(', ')}`, { Vary: 'Accept' });
-    return fileReply(request, files.get(chosen)!, { Vary: 'Accept' });
+  if (!(await isFile(path.join(file, 'index.html')))) return undefined;
+  const files = new Map<string, string>();
+  for (const [mediaType, suffix] of representations) {
+    // `/id/drug/ketamine.ttl` beside the page folder, or `/vocab/index.ttl` inside it.
+    const candidates = suffix === '/index.html' ? [path.join(file, 'index.html')] : [`${file}${suffix}`, path.join(file, `index${suffix}`)];
+    for (const candidate of candidates) if (!files.has(mediaType) && (await isFile(candidate))) files.set(mediaType, candidate);
   }
-  return undefined;
+  return negotiatedFile(request, urlPath, files);
 }
 
 /** A release's dataset IRI (`/releases/1.0.0/dataset`) by content negotiation among its dataset files. */
 export async function serveDatasetResource(request: IncomingMessage, dir: string, urlPath: string): Promise<Reply | undefined> {
-  const available = [];
-  for (const format of Object.values(rdfFormats)) if (await isFile(path.join(dir, format.file))) available.push(format.mediaType);
-  if (available.length === 0) return undefined;
+  const files = new Map<string, string>();
+  for (const { file, mediaType } of Object.values(rdfFormats)) {
+    if (await isFile(path.join(dir, file))) files.set(mediaType, path.join(dir, file));
+  }
+  return files.size === 0 ? undefined : negotiatedFile(request, urlPath, files);
+}
+
+/** The file of the representation (media type → file) the Accept header prefers, or a 406. */
+function negotiatedFile(request: IncomingMessage, urlPath: string, files: ReadonlyMap<string, string>): Promise<Reply> {
+  const available = [...files.keys()];
   const chosen = negotiate(request.headers.accept, available);
   if (!chosen) throw new HttpError(406, `${urlPath} is available as ${available.join(', ')}`, { Vary: 'Accept' });
-  return fileReply(request, path.join(dir, formatOfMediaType(rdfFormats, chosen)!.file), { Vary: 'Accept' });
+  return fileReply(request, files.get(chosen)!, { Vary: 'Accept' });
 }

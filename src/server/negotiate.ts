@@ -12,19 +12,13 @@ function parseAccept(header: string): Range[] {
     const [mediaRange, ...params] = part.trim().split(';');
     const [type, subtype] = (mediaRange ?? '').trim().toLowerCase().split('/');
     if (!type || !subtype) return [];
-    let q = 1;
-    for (const param of params) {
-      const [name, value] = param.trim().split('=');
-      if (name?.trim().toLowerCase() === 'q') q = Number(value);
-    }
+    const qParam = params.map((param) => param.trim().split('=')).filter(([name]) => name?.trim().toLowerCase() === 'q').at(-1);
+    const q = qParam ? Number(qParam[1]) : 1;
     return Number.isFinite(q) ? [{ type, subtype, q: Math.min(Math.max(q, 0), 1), order }] : [];
   });
 }
 
-/**
- * The offered media type the client prefers most, or undefined when it accepts none of them (a 406).
- * A missing Accept header accepts anything: the first offered type, the server's default.
- */
+/** The offered type the client prefers (undefined: a 406); no Accept header takes the first offered. */
 export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
   if (accept === undefined || accept.trim() === '') return offered[0];
   const ranges = parseAccept(accept);

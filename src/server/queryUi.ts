@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { queriesDir } from '../paths.js';
-import { jsonForScript } from '../site/escape.js';
+import { jsonForScript } from '../site/html.js';
 
 const yasguiBuild = path.dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui/build/yasgui.min.js'));
 

@@ -1,9 +1,8 @@
-// **sparqlEndpoint** implements the SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/) for
-// queries over a read-only dataset: GET and both POST forms, protocol datasets, content negotiation, and
-// the limits that keep one client from hurting the others.
+// **sparqlEndpoint** implements the SPARQL 1.1 Protocol for queries over a read-only dataset: GET and both POST
+// forms, protocol datasets, content negotiation, and limits that keep one client from hurting the others.
 import type { IncomingMessage } from 'node:http';
 import { QueryError } from '../errors.js';
-import { inspectQuery } from '../query/inspect.js';
+import { inspectQuery, type ProtocolDataset } from '../query/inspect.js';
 import { QueryRefused, type QueryPool } from '../query/pool.js';
 import { mediaTypesOf, rdfFormats, solutionFormats } from '../serialize/formats.js';
 import type { AnswerCache } from './cache.js';
@@ -26,11 +25,7 @@ export const corsHeaders = {
   'Access-Control-Allow-Headers': 'Accept, Content-Type',
 } as const;
 
-interface ProtocolRequest {
-  readonly query: string;
-  readonly defaultGraphs: string[];
-  readonly namedGraphs: string[];
-}
+type ProtocolRequest = ProtocolDataset & { readonly query: string };
 
 const readOnly = () => new HttpError(403, 'SPARQL Update is not allowed: this endpoint is read-only');
 

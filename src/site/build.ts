@@ -1,22 +1,20 @@
-// **site/build** makes the static site of the published graph: the index, a page per entity with its
-// description in Turtle, N-Triples and JSON-LD beside it, the vocabulary page, the stylesheet and icon.
-// It works from the RDF (not the YAML model), so the site shows exactly what is published, and its output
-// is the same bytes for the same graph: everything is sorted, nothing depends on time or chance.
+// **site/build** makes the static site of the published graph (index, entity pages with their data, vocabulary),
+// from the RDF, not the YAML, so it shows what is published; the same graph always gives the same bytes.
 import type { Quad } from '@rdfjs/types';
 import type { OutputFile } from '../io/atomicWrite.js';
 import { kinds } from '../model/kinds.js';
 import { canonicalQuads } from '../serialize/canonical.js';
 import { rdfFormats } from '../serialize/formats.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { canonicalTurtle } from '../serialize/turtle.js';
 import { rdf, rdfs } from '../vocab.js';
-import { describeEntity } from './describe.js';
 import { mechanismDiagram } from './diagram.js';
 import { renderEntityPage } from './entityPage.js';
-import { SiteGraph } from './graph.js';
+import { entityRef, SiteGraph } from './graph.js';
 import { datasetSchemaOrg, renderIndexPage } from './indexPage.js';
-import { jsonLdScript, pageJsonLd } from './jsonLd.js';
+import { jsonLdScript } from './layout.js';
 import { entityBase, entityPage, sitePaths } from './paths.js';
-import { schemaOrgGraph } from './schemaOrg.js';
+import { schemaOrgDocument, schemaOrgNodes } from './schemaOrg.js';
 import { icon, stylesheet } from './stylesheet.js';
 import { renderVocabularyPage, vocabularySchemaOrg } from './vocabPage.js';
 
@@ -53,7 +51,7 @@ export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport>
   const site = siteFiles({ ...input, quads: canonicalQuads(input.quads) });
   const files: OutputFile[] = [];
   for await (const file of site) files.push(file);
-  files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  files.sort((a, b) => compareCodeUnits(a.name, b.name));
   return { files, missingLabels: site.missingLabels() };
 }
 
@@ -70,39 +68,34 @@ export function siteFiles(input: SiteInput): SiteFiles {
   const graph = new SiteGraph(input.quads);
   const vocabulary = canonicalQuads(input.ontology);
   const ontology = new SiteGraph(vocabulary);
-  const entities = kinds.reduce((sum, { kind }) => sum + graph.entities(kind).length, 0);
+  const entities = kinds.flatMap(({ kind }) => graph.entities(kind));
   return {
     // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; index, vocabulary page and its Turtle.
-    total: 2 + 4 * entities + 3,
-    [Symbol.asyncIterator]: () => pages(input, graph, ontology, vocabulary),
+    total: 2 + 4 * entities.length + 3,
+    [Symbol.asyncIterator]: () => pages(input, graph, ontology, vocabulary, entities),
     missingLabels: () => [...graph.missingLabels, ...ontology.missingLabels].sort(),
   };
 }
 
-async function* pages(input: SiteInput, graph: SiteGraph, ontology: SiteGraph, vocabulary: readonly Quad[]): AsyncGenerator<OutputFile> {
+async function* pages(
+  input: SiteInput, graph: SiteGraph, ontology: SiteGraph, vocabulary: readonly Quad[], entities: readonly string[],
+): AsyncGenerator<OutputFile> {
   yield { name: sitePaths.stylesheet, content: stylesheet };
   yield { name: sitePaths.icon, content: icon };
-
-  for (const { kind } of kinds) {
-    for (const entity of graph.entities(kind)) {
-      const description = describeEntity(graph, entity);
-      const base = entityBase(entity);
-      const diagram = kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
-      const jsonLd = jsonLdScript(pageJsonLd(description.quads, schemaOrgGraph(graph, entity)));
-      yield { name: entityPage(entity), content: renderEntityPage({ graph, entity, jsonLd, ...(diagram ? { diagram } : {}) }) };
-      for (const format of Object.values(rdfFormats)) yield { name: `${base}${format.extension}`, content: await format.write(description) };
+  for (const entity of entities) {
+    const description = graph.describe(entity);
+    const diagram = entityRef(entity)?.kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
+    const jsonLd = jsonLdScript(description.quads, schemaOrgDocument(...schemaOrgNodes(graph, entity)));
+    yield { name: entityPage(entity), content: renderEntityPage(graph, entity, jsonLd, diagram) };
+    for (const format of Object.values(rdfFormats)) {
+      yield { name: `${entityBase(entity)}${format.extension}`, content: await format.write(description) };
     }
   }
-
   // The index's own data: the type and label of every entity it lists.
-  const listed = kinds.flatMap(({ kind }) => graph.entities(kind));
-  const indexQuads = listed.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
-  yield {
-    name: sitePaths.index,
-    content: renderIndexPage(graph, jsonLdScript(pageJsonLd(canonicalQuads(indexQuads), { '@context': 'https://schema.org', '@graph': [datasetSchemaOrg(graph, input.downloads ?? [])] }))),
-  };
-
-  const vocabularyJsonLd = jsonLdScript(pageJsonLd(vocabulary, { '@context': 'https://schema.org', '@graph': [vocabularySchemaOrg(ontology)] }));
-  yield { name: sitePaths.vocabulary, content: renderVocabularyPage({ graph, ontology, jsonLd: vocabularyJsonLd }) };
+  const indexQuads = entities.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
+  const indexJsonLd = jsonLdScript(canonicalQuads(indexQuads), schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
+  yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd) };
+  const vocabularyJsonLd = jsonLdScript(vocabulary, schemaOrgDocument(vocabularySchemaOrg(ontology)));
+  yield { name: sitePaths.vocabulary, content: renderVocabularyPage(graph, ontology, vocabularyJsonLd) };
   yield { name: sitePaths.vocabularyTurtle, content: await canonicalTurtle(vocabulary) };
 }

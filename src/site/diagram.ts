@@ -1,14 +1,10 @@
-// **diagram** draws a drug's mechanisms as drug → targets → systems, laid out at build time by Graphviz
-// (@viz-js/viz: Graphviz compiled to WebAssembly and shipped inside the npm package, so nothing is fetched)
-// and inlined as SVG: it needs no JavaScript to read, and the page stays one file.
-// One edge per mechanism: direct is solid, indirect dashed; strong is thick, weak thin, unknown normal;
-// the colour is the certainty. A mechanism without a target goes from the drug straight to its systems.
+// **diagram** draws a drug's mechanisms (drug → targets → systems) with Graphviz in WebAssembly at build time, inlined
+// as SVG so it reads without JavaScript: one edge per mechanism, its stroke the directness, width strength, colour certainty.
 import { instance, type Viz } from '@viz-js/viz';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { prop, termIri } from '../vocab.js';
-import { escapeHtml } from './escape.js';
 import { entityRef, type SiteGraph } from './graph.js';
-import { html, raw, type Html } from './html.js';
+import { escapeHtml, html, raw, type Html } from './html.js';
 import { entityPage, relativeHref } from './paths.js';
 import type { PageView } from './view.js';
 
@@ -59,12 +55,8 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
   const sentences: string[] = [];
 
   for (const mechanism of mechanisms) {
-    const target = graph.iri(mechanism, prop.target);
+    const [target, directness, strength, certainty, action] = qualityProperties.map((p) => graph.iri(mechanism, p));
     const systems = graph.iris(mechanism, prop.system);
-    const directness = graph.iri(mechanism, prop.directness);
-    const strength = graph.iri(mechanism, prop.strength);
-    const certainty = graph.iri(mechanism, prop.certainty);
-    const action = graph.iri(mechanism, prop.actionType);
     const style = [
       `style=${(directness && edgeStyle.directness[directness]) ?? 'solid'}`,
       `penwidth=${(strength && edgeStyle.penwidth[strength]) ?? edgeStyle.unknownPenwidth}`,
@@ -86,8 +78,7 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
       }
     } else {
       const label = withoutSubject(graph.label(mechanism), drugLabel);
-      // One label per mechanism: its other systems get edges of the same stroke (and tooltip) without
-      // repeating the words.
+      // One label per mechanism: its other systems get edges of the same stroke without repeating the words.
       systems.forEach((system, i) => {
         const systemNode = node('system', system);
         const text = i === 0 ? `label=${dotString(wrap(label, 26))}, ` : '';
@@ -127,26 +118,22 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
   return { svg: inlineSvg(rendered, title, description), description };
 }
 
+/** The properties the diagram reads of each mechanism, in the order it destructures them. */
+const qualityProperties = [prop.target, prop.directness, prop.strength, prop.certainty, prop.actionType];
+
+type MechanismFacts = { mechanism: string; systems: string[] }
+  & Partial<Record<'target' | 'action' | 'directness' | 'strength' | 'certainty', string>>;
+
 /** One mechanism in words, for the SVG's <desc> and readers who cannot see the drawing. */
-function describeMechanism(
-  graph: SiteGraph,
-  m: { mechanism: string; target?: string; action?: string; systems: string[]; directness?: string; strength?: string; certainty?: string },
-): string {
-  const qualities = [
-    m.directness ? graph.label(m.directness) : undefined,
-    m.strength ? graph.label(m.strength) : 'strength not recorded',
-    m.certainty ? graph.label(m.certainty) : undefined,
-  ].filter((q): q is string => q !== undefined);
+function describeMechanism(graph: SiteGraph, m: MechanismFacts): string {
+  const label = (iri: string | undefined) => (iri ? graph.label(iri) : undefined);
+  const qualities = [label(m.directness), label(m.strength) ?? 'strength not recorded', label(m.certainty)].filter((q) => q !== undefined);
   const via = m.target ? ` Target: ${graph.label(m.target)}${m.action ? ` (${graph.label(m.action)})` : ''}.` : ' No single target.';
   const systems = m.systems.map((s) => graph.label(s)).join(', ');
   return `${graph.label(m.mechanism)} (${qualities.join(', ')}).${via} Systems: ${systems}.`;
 }
 
-/**
- * Graphviz's SVG made fit to inline: no XML prolog, doctype or comments; the root gets role="img", named by
- * a <title> and described by a <desc> of ours (aria-labelledby, aria-describedby), and the graph's own
- * name title goes.
- */
+/** Graphviz's SVG fit to inline: no prolog or comments, and role="img" named by our <title> and <desc>, not the graph's. */
 function inlineSvg(svg: string, title: string, description: string): string {
   const start = svg.indexOf('<svg');
   if (start < 0) throw new Error('Graphviz returned no <svg> element');

@@ -1,16 +1,16 @@
-// **entityPage** is the page of one entity: its label and description, what the kind of entity needs
-// first (a drug's diagram and mechanisms by system, a mechanism's claim with its evidence, …), then every
-// triple about it as a table, what links to it, and its data in three formats.
+// **entityPage** is the page of one entity: label and description, its kind's own sections, then every triple about it,
+// what links to it, and its data in three formats.
 import { kindInfo, type EntityKind } from '../model/kinds.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { rdf, rdfs, skos } from '../vocab.js';
 import type { Diagram } from './diagram.js';
-import { entityRef, push, termKey, type SiteGraph } from './graph.js';
-import { html, type Content, type Html } from './html.js';
+import { termKey } from '../validate/terms.js';
+import { entityRef, groupBy, type SiteGraph } from './graph.js';
+import { html, join, type Content, type Html } from './html.js';
 import { kindSections } from './kindSections.js';
 import { page } from './layout.js';
-import { partName, section } from './parts.js';
+import { partName, section, table } from './parts.js';
 import { entityBase, entityPage, sitePaths } from './paths.js';
 import { PageView } from './view.js';
 
@@ -21,15 +21,8 @@ export function kindTitle(kind: EntityKind, several = false): string {
   return `${text[0]!.toUpperCase()}${text.slice(1)}`;
 }
 
-export interface EntityPageInput {
-  readonly graph: SiteGraph;
-  readonly entity: string;
-  readonly jsonLd: Html;
-  /** The drug's mechanism diagram (drug pages only). */
-  readonly diagram?: Diagram;
-}
-
-export function renderEntityPage({ graph, entity, jsonLd, diagram }: EntityPageInput): string {
+/** The page of an entity, with its JSON-LD script and (drug pages only) its mechanism diagram. */
+export function renderEntityPage(graph: SiteGraph, entity: string, jsonLd: Html, diagram?: Diagram): string {
   const ref = entityRef(entity);
   if (!ref || ref.part !== undefined) throw new Error(`not an entity IRI: ${entity}`);
   const file = entityPage(entity);
@@ -60,7 +53,7 @@ ${propertiesSection(view, entity)}
 ${referencedBySection(view, entity)}
 <section id="data">
 <h2>Data</h2>
-<p>The description of this entity (its triples, those of its parts, and the labels of what they point to): ${links.map((l, i) => html`${i > 0 ? ', ' : ''}<a href="${l.href}" type="${l.mediaType}">${l.name}</a>`)}. It is also embedded in this page as JSON-LD, with a schema.org description.</p>
+<p>The description of this entity (its triples, those of its parts, and the labels of what they point to): ${join(links.map((l) => html`<a href="${l.href}" type="${l.mediaType}">${l.name}</a>`), ', ')}. It is also embedded in this page as JSON-LD, with a schema.org description.</p>
 </section>
 </article>`;
 
@@ -80,22 +73,13 @@ ${referencedBySection(view, entity)}
 
 /** Every triple about the entity, predicate by predicate (type, label and description first). */
 function propertiesSection(view: PageView, entity: string): Html {
-  const { graph } = view;
-  const byPredicate = groupBy(graph.outgoing(entity), (q) => q.predicate.value);
+  const byPredicate = groupBy(view.graph.outgoing(entity), (q) => q.predicate.value);
   const first: readonly string[] = [rdf.type, rdfs.label, rdfs.comment];
-  const rank = (p: string) => first.indexOf(p);
-  const predicates = [...byPredicate.keys()].sort((a, b) => {
-    const ra = rank(a);
-    const rb = rank(b);
-    if (ra >= 0 || rb >= 0) return (ra < 0 ? 99 : ra) - (rb < 0 ? 99 : rb);
-    return compareCodeUnits(view.predicateName(a).toLowerCase(), view.predicateName(b).toLowerCase()) || compareCodeUnits(a, b);
-  });
-  return section('properties', 'All properties', html`<table class="properties">
-<thead><tr><th scope="col">Property</th><th scope="col">Value</th></tr></thead>
-<tbody>
-${predicates.map((p) => html`<tr><th scope="row">${view.link(p, view.predicateName(p))}</th><td>${view.sortTerms((byPredicate.get(p) ?? []).map((q) => q.object)).map((o, i) => html`${i > 0 ? html`<br>` : ''}${view.term(o)}`)}</td></tr>
-`)}</tbody>
-</table>`);
+  const rank = (p: string) => (first.includes(p) ? first.indexOf(p) : 99);
+  const name = (p: string) => view.predicateName(p).toLowerCase();
+  const predicates = [...byPredicate.keys()].sort((a, b) => rank(a) - rank(b) || compareCodeUnits(name(a), name(b)) || compareCodeUnits(a, b));
+  const values = (p: string) => view.sortTerms((byPredicate.get(p) ?? []).map((q) => q.object)).map((o) => view.term(o));
+  return section('properties', 'All properties', predicateTable(view, 'Value', predicates, values));
 }
 
 /** What points at the entity, from other entities and their parts. */
@@ -105,19 +89,14 @@ function referencedBySection(view: PageView, entity: string): Content {
   if (incoming.length === 0) return '';
   const byPredicate = groupBy(incoming, (q) => q.predicate.value);
   const predicates = [...byPredicate.keys()].sort((a, b) => compareCodeUnits(view.predicateName(a), view.predicateName(b)) || compareCodeUnits(a, b));
-  return section('referenced-by', 'Referenced by', html`<table class="properties">
-<thead><tr><th scope="col">Property</th><th scope="col">From</th></tr></thead>
-<tbody>
-${predicates.map((p) => {
-    const subjects = graph.sortByLabel((byPredicate.get(p) ?? []).map((q) => termKey(q.subject)));
-    return html`<tr><th scope="row">${view.link(p, view.predicateName(p))}</th><td>${subjects.map((s, i) => html`${i > 0 ? html`<br>` : ''}${view.link(s, entityRef(s)?.part !== undefined ? partName(view, s) : view.name(s))}`)}</td></tr>
-`;
-  })}</tbody>
-</table>`);
+  const name = (s: string) => (entityRef(s)?.part !== undefined ? partName(view, s) : view.name(s));
+  const from = (p: string) => graph.sortByLabel((byPredicate.get(p) ?? []).map((q) => termKey(q.subject))).map((s) => view.link(s, name(s)));
+  return section('referenced-by', 'Referenced by', predicateTable(view, 'From', predicates, from));
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) push(groups, key(item), item);
-  return groups;
+/** A table of predicates, each named and linked, with its values one per line. */
+function predicateTable(view: PageView, column: string, predicates: readonly string[], values: (p: string) => Content[]): Html {
+  const rows = predicates.map((p) =>
+    html`<tr><th scope="row">${view.link(p, view.predicateName(p))}</th><td>${join(values(p), html`<br>`)}</td></tr>`);
+  return table('properties', ['Property', column], rows);
 }

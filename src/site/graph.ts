@@ -2,10 +2,10 @@
 // and by object, labels, types, and which IRIs are entities of the dataset (and so have a page).
 import type { Quad, Term } from '@rdfjs/types';
 import { kinds, type EntityKind } from '../model/kinds.js';
+import { canonicalGraph, type CanonicalGraph } from '../serialize/canonical.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
-import { ID, rdf, rdfs } from '../vocab.js';
-
-const skosPrefLabel = 'http://www.w3.org/2004/02/skos/core#prefLabel';
+import { termKey } from '../validate/terms.js';
+import { ID, rdf, rdfs, skos } from '../vocab.js';
 
 const entityPattern = new RegExp(`^${ID.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(${kinds.map((k) => k.kind).join('|')})/([a-z0-9]+(?:-[a-z0-9]+)*)(/.*)?$`);
 
@@ -27,36 +27,21 @@ export function entityRef(iri: string): EntityRef | undefined {
   return rest && rest.length > 1 ? { kind, id, entity, part: rest.slice(1) } : { kind, id, entity };
 }
 
-/** The key of a subject or object term: the IRI, or `_:label` for a blank node. */
-export function termKey(term: Term): string {
-  return term.termType === 'BlankNode' ? `_:${term.value}` : term.value;
-}
-
 export class SiteGraph {
-  readonly quads: readonly Quad[];
-  private readonly bySubject = new Map<string, Quad[]>();
-  private readonly byObject = new Map<string, Quad[]>();
+  private readonly bySubject: Map<string, Quad[]>;
+  private readonly byObject: Map<string, Quad[]>;
   /** IRIs that a page needed a label for and the graph had none (reported by the build, shown by the tests). */
   readonly missingLabels = new Set<string>();
-
-  constructor(quads: readonly Quad[]) {
-    this.quads = quads;
-    for (const quad of quads) {
-      push(this.bySubject, termKey(quad.subject), quad);
-      if (quad.object.termType !== 'Literal') push(this.byObject, termKey(quad.object), quad);
-    }
-  }
-
-  /** Every subject of the graph (IRIs, and `_:label` for blank nodes). */
-  subjectKeys(): string[] {
-    return [...this.bySubject.keys()];
-  }
-
   #sortedSubjects: string[] | undefined;
+
+  constructor(readonly quads: readonly Quad[]) {
+    this.bySubject = groupBy(quads, (q) => termKey(q.subject));
+    this.byObject = groupBy(quads.filter((q) => q.object.termType !== 'Literal'), (q) => termKey(q.object));
+  }
 
   /** The subjects whose key starts with `prefix`, in code point order: a binary search, not a scan. */
   subjectsWithPrefix(prefix: string): string[] {
-    const sorted = (this.#sortedSubjects ??= this.subjectKeys().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const sorted = (this.#sortedSubjects ??= [...this.bySubject.keys()].sort());
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -64,9 +49,16 @@ export class SiteGraph {
       if (sorted[middle]! < prefix) low = middle + 1;
       else high = middle;
     }
-    const found: string[] = [];
-    for (let i = low; i < sorted.length && sorted[i]!.startsWith(prefix); i++) found.push(sorted[i]!);
-    return found;
+    let end = low;
+    while (end < sorted.length && sorted[end]!.startsWith(prefix)) end++;
+    return sorted.slice(low, end);
+  }
+
+  /** An entity's triples, its parts' (IRIs below it), and the labels of what they point to: a client needs no second request. */
+  describe(entity: string): CanonicalGraph {
+    const own = [entity, ...this.subjectsWithPrefix(`${entity}/`)].flatMap((s) => this.outgoing(s));
+    const neighbours = new Set(own.filter((q) => q.object.termType === 'NamedNode').map((q) => q.object.value));
+    return canonicalGraph([...own, ...[...neighbours].flatMap((iri) => this.outgoing(iri).filter((q) => q.predicate.value === rdfs.label))]);
   }
 
   /** Every triple with the subject (an IRI or `_:label`). */
@@ -110,16 +102,16 @@ export class SiteGraph {
       .map((o) => o.value);
   }
 
-  hasLabel(iri: string): boolean {
-    return this.text(iri, rdfs.label) !== undefined || this.text(iri, skosPrefLabel) !== undefined;
+  /** The rdfs:label of an IRI, else its skos:prefLabel. */
+  ownLabel(iri: string): string | undefined {
+    return this.text(iri, rdfs.label) ?? this.text(iri, skos.prefLabel);
   }
 
-  /** What a page calls an IRI: its rdfs:label, else skos:prefLabel, else the fallback (its last segment). */
+  /** What a page calls an IRI: its own label, else the fallback (its last segment), noted as missing. */
   label(iri: string, fallback = localName(iri)): string {
-    const label = this.text(iri, rdfs.label) ?? this.text(iri, skosPrefLabel);
-    if (label !== undefined) return label;
-    this.missingLabels.add(iri);
-    return fallback;
+    const label = this.ownLabel(iri);
+    if (label === undefined) this.missingLabels.add(iri);
+    return label ?? fallback;
   }
 
   types(iri: string): string[] {
@@ -133,22 +125,17 @@ export class SiteGraph {
 
   /** Every entity of a kind that the graph describes, sorted by label. */
   entities(kind: EntityKind): string[] {
-    const found = [...this.bySubject.keys()].filter((s) => {
+    return this.sortByLabel([...this.bySubject.keys()].filter((s) => {
       const ref = entityRef(s);
       return ref !== undefined && ref.kind === kind && ref.part === undefined;
-    });
-    return this.sortByLabel(found);
+    }));
   }
 
   /** IRIs in label order (case-insensitive, then by IRI), the same in every locale. */
   sortByLabel(iris: readonly string[]): string[] {
-    const keyed = [...new Set(iris)].map((iri) => ({ iri, key: this.sortKey(iri) }));
+    const keyed = [...new Set(iris)].map((iri) => ({ iri, key: (this.ownLabel(iri) ?? localName(iri)).toLowerCase() }));
     keyed.sort((a, b) => compareCodeUnits(a.key, b.key) || compareCodeUnits(a.iri, b.iri));
     return keyed.map((k) => k.iri);
-  }
-
-  private sortKey(iri: string): string {
-    return (this.text(iri, rdfs.label) ?? this.text(iri, skosPrefLabel) ?? localName(iri)).toLowerCase();
   }
 }
 
@@ -160,9 +147,13 @@ export function localName(iri: string): string {
   return slash >= 0 ? iri.slice(slash + 1) : iri;
 }
 
-/** Adds `value` to the list of `key`. */
-export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** The items by their key, each list in the items' order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

@@ -1,7 +1,22 @@
-// **html** builds markup with a tagged template that escapes every interpolated string, so page code
-// cannot forget to escape data: only values already built as Html (or marked trusted with `raw`) pass
-// through unchanged.
-import { escapeHtml } from './escape.js';
+// **html** builds markup with a tagged template that escapes every interpolated string, so page code cannot
+// forget to escape data (labels come from curators, so nothing they write may end an element or open one).
+
+const htmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML: safe as element content and inside a quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => htmlEntities[c] ?? c);
+}
+
+/** JSON inert in a <script>, which `</script` ends and where `&lt;` is not decoded: `< > & '` and U+2028/9 become `\uXXXX`. */
+export function jsonForScript(value: unknown, indent = 2): string {
+  return JSON.stringify(value, null, indent).replace(/[<>&'\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** An href for an IRI from the data, or undefined: only http(s) IRIs become links, never `javascript:` or `data:`. */
+export function safeHref(iri: string): string | undefined {
+  return /^https?:\/\/[^\s]+$/i.test(iri) ? iri : undefined;
+}
 
 /** Markup that is already safe to emit. */
 export class Html {
@@ -26,6 +41,11 @@ export function html(strings: TemplateStringsArray, ...values: readonly Content[
 /** Marks a string built elsewhere as safe markup (the diagram SVG, the escaped JSON-LD script text). */
 export function raw(trusted: string): Html {
   return new Html(trusted);
+}
+
+/** Items with a separator between each two. */
+export function join(items: readonly Content[], separator: Content): Html {
+  return html`${items.map((item, i) => html`${i > 0 ? separator : ''}${item}`)}`;
 }
 
 /** Content as markup text. */

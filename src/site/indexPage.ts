@@ -1,5 +1,4 @@
-// **indexPage** is the dataset at a glance: one list of links per kind of entity. A small script adds a
-// filter box that hides what does not match; without JavaScript the box stays hidden and every link is there.
+// **indexPage** is the dataset at a glance: one list of links per kind of entity, and a filter box for who runs scripts.
 import type { Dataset } from 'schema-dts';
 import { kindInfo, kinds, type EntityKind } from '../model/kinds.js';
 import { cls, ID, prop, termIri } from '../vocab.js';
@@ -7,15 +6,12 @@ import { dataLicense, datasetIri } from '../release/void.js';
 import type { DatasetDownload } from './build.js';
 import { kindTitle } from './entityPage.js';
 import type { SiteGraph } from './graph.js';
-import { html, type Html } from './html.js';
+import { html, join, type Html } from './html.js';
 import { page } from './layout.js';
 import { entityPage, sitePaths } from './paths.js';
 import { PageView } from './view.js';
 
-/**
- * Hides list items that do not contain every word typed, and sections left empty. It runs only to
- * improve the page: the form is `hidden` in the HTML and shown by this script.
- */
+/** Hides list items without every word typed, and sections left empty; the form is `hidden` until this shows it. */
 export const filterScript = `
 (function () {
   var form = document.getElementById('filter-form');
@@ -51,7 +47,7 @@ export function renderIndexPage(graph: SiteGraph, jsonLd: Html): string {
   const sections = kinds.map(({ kind }) => ({ kind, entities: graph.entities(kind) })).filter((s) => s.entities.length > 0);
   const body = html`<h1>pharmald</h1>
 <p class="description">Pharmacology mechanism-of-action knowledge as linked data: how each drug acts, on which targets, in which physiological systems, with how direct, strong and certain each claim is and the literature behind it.</p>
-<p>${sections.map((s, i) => html`${i > 0 ? ' · ' : ''}<a href="#${s.kind}">${s.entities.length} ${s.entities.length === 1 ? kindInfo[s.kind].name : kindInfo[s.kind].plural}</a>`)} · <a href="${view.href(sitePaths.vocabulary)}">the vocabulary</a></p>
+<p>${join(sections.map((s) => html`<a href="#${s.kind}">${s.entities.length} ${s.entities.length === 1 ? kindInfo[s.kind].name : kindInfo[s.kind].plural}</a>`), ' · ')} · <a href="${view.href(sitePaths.vocabulary)}">the vocabulary</a></p>
 <form id="filter-form" class="filter" role="search" hidden>
 <label for="filter">Filter</label>
 <input type="search" id="filter" name="q" placeholder="e.g. NMDA, brain, pain" autocomplete="off">
@@ -76,9 +72,7 @@ const summaries: Partial<Record<EntityKind, (graph: SiteGraph, entity: string) =
     return parent ? `part of ${graph.label(parent)}` : '';
   },
   mechanism: (graph, mechanism) => {
-    const drug = graph.iri(mechanism, prop.drug);
-    const target = graph.iri(mechanism, prop.target);
-    const directness = graph.iri(mechanism, prop.directness);
+    const [drug, target, directness] = [prop.drug, prop.target, prop.directness].map((p) => graph.iri(mechanism, p));
     return [drug && graph.label(drug), target && `→ ${graph.label(target)}`, directness && `(${graph.label(directness)})`].filter(Boolean).join(' ');
   },
   reference: (graph, reference) => {
@@ -94,8 +88,8 @@ function summary(view: PageView, kind: EntityKind, entity: string): Html {
 
 /** The dataset as schema.org describes one: the same facts as void.ttl, for dataset search engines. */
 export function datasetSchemaOrg(graph: SiteGraph, downloads: readonly DatasetDownload[]): Dataset {
-  const sources = graph.entities('reference').filter((iri) =>
-    graph.outgoing(iri).some((q) => q.predicate.value === prop.referenceType && (q.object.value === termIri('referenceType', 'database') || q.object.value === termIri('referenceType', 'source-text'))));
+  const sourceTypes = [termIri('referenceType', 'database'), termIri('referenceType', 'source-text')];
+  const sources = graph.entities('reference').filter((iri) => graph.objects(iri, prop.referenceType).some((o) => sourceTypes.includes(o.value)));
   return {
     '@type': 'Dataset',
     '@id': datasetIri,

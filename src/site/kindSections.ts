@@ -1,19 +1,15 @@
-// **kindSections** are what each kind of entity page shows first: a drug's diagram and its mechanisms by
-// system, a mechanism's claim with its qualities, effects, evidence, affinities and caveats, a target's
-// mechanisms and affinities, a system's mechanisms, a process's effects, a use's mechanisms, and what cites
-// a reference.
+// **kindSections** are what each kind of entity page shows first: a drug's diagram and mechanisms by system, a
+// mechanism's claim and evidence, a target's mechanisms and affinities, what cites a reference, …
 import type { EntityKind } from '../model/kinds.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { hasRole, prop, rdfs } from '../vocab.js';
 import { diagramLegend, type Diagram } from './diagram.js';
 import { entityRef, type SiteGraph } from './graph.js';
 import { html, raw, type Content } from './html.js';
-import { affinitiesTable, caveatList, citation, effectsTable, facts, mechanismList, partName, section } from './parts.js';
+import { affinitiesTable, caveatList, citation, directionCells, effectsTable, facts, mechanismList, partName, section, table } from './parts.js';
 import type { PageView } from './view.js';
 
-export type KindSections = (view: PageView, entity: string, diagram?: Diagram) => Content;
-
-export const kindSections: Readonly<Record<EntityKind, KindSections>> = {
+export const kindSections: Readonly<Record<EntityKind, (view: PageView, entity: string, diagram?: Diagram) => Content>> = {
   drug: drugSections,
   mechanism: mechanismSections,
   target: targetSections,
@@ -50,17 +46,16 @@ ${mechanismList(view, mechanisms.filter((m) => graph.iris(m, prop.system).includ
 
 function mechanismSections(view: PageView, mechanism: string): Content {
   const { graph } = view;
-  const drug = graph.iri(mechanism, prop.drug);
-  const target = graph.iri(mechanism, prop.target);
-  const action = graph.iri(mechanism, prop.actionType);
+  const [drug, target, action] = [prop.drug, prop.target, prop.actionType].map((p) => graph.iri(mechanism, p));
   const effects = sortedParts(graph, mechanism, prop.hasEffect);
   const affinities = sortedParts(graph, mechanism, prop.hasAffinity);
   const caveats = sortedParts(graph, mechanism, prop.hasCaveat);
-  const upstream = graph.iris(mechanism, prop.downstreamOf);
-  const downstream = graph.subjects(prop.downstreamOf, mechanism);
   const supportedBy = graph.iris(mechanism, prop.supportedBy);
   const derivedFrom = graph.iris(mechanism, prop.derivedFrom);
   const sourceSection = graph.text(mechanism, prop.sourceSection);
+  const references = (iris: readonly string[], after: Content = '') => html`<ul class="references">
+${iris.map((r) => html`<li>${citation(view, r)}${after}</li>
+`)}</ul>`;
   return [
     facts([
       ['Drug', drug ? view.link(drug) : ''],
@@ -70,19 +65,15 @@ function mechanismSections(view: PageView, mechanism: string): Content {
       ['Strength', view.badge('strength', graph.iri(mechanism, prop.strength), 'not recorded')],
       ['Certainty', view.badge('certainty', graph.iri(mechanism, prop.certainty))],
       ['Systems', view.links(graph.iris(mechanism, prop.system))],
-      ['Upstream (follows from)', upstream.length ? view.links(upstream) : html`<span class="none">none</span>`],
-      ['Downstream (leads to)', downstream.length ? view.links(downstream) : html`<span class="none">none</span>`],
+      ['Upstream (follows from)', view.links(graph.iris(mechanism, prop.downstreamOf), 'none')],
+      ['Downstream (leads to)', view.links(graph.subjects(prop.downstreamOf, mechanism), 'none')],
       ['Contributes to', view.links(graph.iris(mechanism, prop.contributesTo))],
     ]),
     section('effects', 'Effects', effects.length ? effectsTable(view, effects) : html`<p class="none">None recorded.</p>`),
     section('evidence', 'Evidence', html`${supportedBy.length ? html`<h3>Supported by</h3>
-<ul class="references">
-${supportedBy.map((r) => html`<li>${citation(view, r)}</li>
-`)}</ul>` : html`<p class="warning">No supporting literature reference: only the source text backs this claim.</p>`}
+${references(supportedBy)}` : html`<p class="warning">No supporting literature reference: only the source text backs this claim.</p>`}
 ${derivedFrom.length ? html`<h3>Taken from</h3>
-<ul class="references">
-${derivedFrom.map((r) => html`<li>${citation(view, r)}${sourceSection ? html`, section ${sourceSection}` : ''}</li>
-`)}</ul>` : ''}`),
+${references(derivedFrom, sourceSection ? html`, section ${sourceSection}` : '')}` : ''}`),
     affinities.length ? section('affinities', 'Affinities', affinitiesTable(view, affinities)) : '',
     caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
   ];
@@ -125,15 +116,10 @@ function processSections(view: PageView, process: string): Content {
   const effects = graph.subjects(prop.process, process);
   return [
     facts([['Occurs in', view.links(graph.iris(process, prop.occursIn))]]),
-    section('effects', 'Effects on it', effects.length ? html`<table class="effects">
-<thead><tr><th scope="col">Mechanism</th><th scope="col">Effect</th><th scope="col">Direction</th><th scope="col">Valence</th></tr></thead>
-<tbody>
-${effects.map((e) => {
+    section('effects', 'Effects on it', effects.length ? table('effects', ['Mechanism', 'Effect', 'Direction', 'Valence'], effects.map((e) => {
       const owner = entityRef(e)?.entity;
-      return html`<tr><td>${owner ? view.link(owner) : ''}</td><td>${view.link(e, graph.text(e, rdfs.label) ?? '')}</td><td>${view.badge('direction', graph.iri(e, prop.direction))}</td><td>${view.badge('valence', graph.iri(e, prop.valence))}</td></tr>
-`;
-    })}</tbody>
-</table>` : html`<p class="none">None recorded.</p>`),
+      return html`<tr><td>${owner ? view.link(owner) : ''}</td><td>${view.link(e, graph.text(e, rdfs.label) ?? '')}</td>${directionCells(view, e)}</tr>`;
+    })) : html`<p class="none">None recorded.</p>`),
   ];
 }
 
@@ -151,7 +137,6 @@ function useSections(view: PageView, use: string): Content {
 function referenceSections(view: PageView, reference: string): Content {
   const { graph } = view;
   const citing = (p: string) => graph.subjects(p, reference);
-  const parts = citing(prop.citation);
   return [
     facts([
       ['Citation', citation(view, reference)],
@@ -159,9 +144,9 @@ function referenceSections(view: PageView, reference: string): Content {
       ['Year', graph.text(reference, prop.year) ?? ''],
     ]),
     section('cited-by', 'Cited by', html`<dl class="facts">
-<dt>supports</dt><dd>${citing(prop.supportedBy).length ? view.links(citing(prop.supportedBy)) : html`<span class="none">none</span>`}</dd>
-<dt>source of</dt><dd>${citing(prop.derivedFrom).length ? view.links(citing(prop.derivedFrom)) : html`<span class="none">none</span>`}</dd>
-<dt>affinities and caveats</dt><dd>${parts.length ? html`${parts.map((p, i) => html`${i > 0 ? ', ' : ''}${view.link(p, partName(view, p))}`)}` : html`<span class="none">none</span>`}</dd>
+<dt>supports</dt><dd>${view.links(citing(prop.supportedBy), 'none')}</dd>
+<dt>source of</dt><dd>${view.links(citing(prop.derivedFrom), 'none')}</dd>
+<dt>affinities and caveats</dt><dd>${view.links(citing(prop.citation), 'none', (p) => partName(view, p))}</dd>
 </dl>`),
   ];
 }

@@ -1,6 +1,8 @@
-// **layout** is the frame every page shares: the HTML5 document, head (title, stylesheet, alternates,
-// JSON-LD), the site header with its way back to the index and the vocabulary, and the footer.
-import { html, raw, type Content, type Html } from './html.js';
+// **layout** is the frame every page shares: head (title, stylesheet, alternates, JSON-LD), site header and footer.
+import type { Quad } from '@rdfjs/types';
+import type { Graph } from 'schema-dts';
+import { canonicalJsonLdDocument } from '../serialize/jsonld.js';
+import { html, join, jsonForScript, raw, type Content, type Html } from './html.js';
 import { relativeHref, sitePaths } from './paths.js';
 
 export interface PageFrame {
@@ -20,7 +22,7 @@ export interface PageFrame {
 
 export function page(frame: PageFrame): string {
   const href = (to: string) => relativeHref(frame.file, to);
-  const trail: Content = frame.trail?.map(([text, to], i) => html`${i > 0 ? ' › ' : ''}${to ? html`<a href="${href(to)}">${text}</a>` : html`<span aria-current="page">${text}</span>`}`);
+  const trail = frame.trail && join(frame.trail.map(([text, to]) => (to ? html`<a href="${href(to)}">${text}</a>` : html`<span aria-current="page">${text}</span>`)), ' › ');
   const document = html`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -48,4 +50,10 @@ ${frame.script ? html`<script>${raw(frame.script)}</script>
 </html>
 `;
   return document.markup;
+}
+
+/** The JSON-LD script: schema.org (if any) and the pharmald description, each with its own context so neither captures the other. */
+export function jsonLdScript(description: readonly Quad[], schemaOrg?: Graph): Html {
+  const document = canonicalJsonLdDocument(description);
+  return raw(`<script type="application/ld+json">\n${jsonForScript(schemaOrg ? [schemaOrg, document] : [document])}\n</script>`);
 }

@@ -1,8 +1,6 @@
-// **parts** renders the pieces several entity pages share: sections and fact lists, lists of mechanisms
-// with their qualities, citations, and the parts of a claim (effects, affinities, caveats), each with the
-// HTML id its IRI maps to, so `…/id/mechanism/x/effect/y` lands on its row of the mechanism's page.
+// **parts** renders the pieces several pages share: sections, tables, fact lists, mechanisms, citations, and the
+// parts of a claim (effects, affinities, caveats) with the HTML id their IRI maps to (`…/effect/y` lands on its row).
 import { prop, rdfs } from '../vocab.js';
-import { doiUrl, pubmedUrl } from './external.js';
 import { entityRef } from './graph.js';
 import { html, type Content, type Html } from './html.js';
 import { partAnchor } from './paths.js';
@@ -21,9 +19,7 @@ export function mechanismList(view: PageView, mechanisms: readonly string[], opt
   const { graph } = view;
   return html`<ul class="mechanisms">
 ${mechanisms.map((m) => {
-    const drug = graph.iri(m, prop.drug);
-    const target = graph.iri(m, prop.target);
-    const action = graph.iri(m, prop.actionType);
+    const [drug, target, action] = [prop.drug, prop.target, prop.actionType].map((p) => graph.iri(m, p));
     const via = target
       ? html`${action ? view.link(action) : ''}${options.showTarget !== false ? html`${action ? ' at ' : ''}${view.link(target)}` : ''}`
       : html`no single target`;
@@ -41,12 +37,14 @@ export function qualities(view: PageView, mechanism: string): Html {
 /** The effects of a mechanism: what process changes, which way, and whether that is wanted. */
 export function effectsTable(view: PageView, effects: readonly string[]): Html {
   const { graph } = view;
-  return html`<table class="effects">
-<thead><tr><th scope="col">Effect</th><th scope="col">Process</th><th scope="col">Direction</th><th scope="col">Valence</th></tr></thead>
-<tbody>
-${effects.map((e) => html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td><td>${view.badge('direction', graph.iri(e, prop.direction))}</td><td>${view.badge('valence', graph.iri(e, prop.valence))}</td></tr>
-`)}</tbody>
-</table>`;
+  return table('effects', ['Effect', 'Process', 'Direction', 'Valence'], effects.map((e) =>
+    html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td>${directionCells(view, e)}</tr>`));
+}
+
+/** An effect's direction and valence, as two cells of badges. */
+export function directionCells(view: PageView, effect: string): Html {
+  const badge = (facet: string, p: string) => html`<td>${view.badge(facet, view.graph.iri(effect, p))}</td>`;
+  return html`${badge('direction', prop.direction)}${badge('valence', prop.valence)}`;
 }
 
 /** Affinities exactly as their sources report them (assay and species columns only when some row has them). */
@@ -54,17 +52,12 @@ export function affinitiesTable(view: PageView, affinities: readonly string[]): 
   const { graph } = view;
   const hasAssay = affinities.some((a) => graph.text(a, prop.assay) !== undefined);
   const hasSpecies = affinities.some((a) => graph.text(a, prop.species) !== undefined);
-  return html`<table class="affinities">
-<thead><tr><th scope="col">Target</th><th scope="col">Measure</th><th scope="col">Value</th>${hasAssay ? html`<th scope="col">Assay</th>` : ''}${hasSpecies ? html`<th scope="col">Species</th>` : ''}<th scope="col">Source</th></tr></thead>
-<tbody>
-${affinities.map((a) => {
+  return table('affinities', ['Target', 'Measure', 'Value', hasAssay && 'Assay', hasSpecies && 'Species', 'Source'], affinities.map((a) => {
     const value = graph.text(a, prop.affinityValue);
     const uncertainty = graph.text(a, prop.affinityUncertainty);
     const unit = graph.text(a, prop.affinityUnit);
-    return html`<tr id="${anchorOf(a)}"><td>${view.links(graph.iris(a, prop.target))}</td><td>${view.links(graph.iris(a, prop.affinityMeasure))}</td><td class="number">${value ?? ''}${uncertainty ? ` ± ${uncertainty}` : ''}${unit ? ` ${unit}` : ''}</td>${hasAssay ? html`<td>${graph.text(a, prop.assay) ?? ''}</td>` : ''}${hasSpecies ? html`<td>${graph.text(a, prop.species) ?? ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.citation))}</td></tr>
-`;
-  })}</tbody>
-</table>`;
+    return html`<tr id="${anchorOf(a)}"><td>${view.links(graph.iris(a, prop.target))}</td><td>${view.links(graph.iris(a, prop.affinityMeasure))}</td><td class="number">${value ?? ''}${uncertainty ? ` ± ${uncertainty}` : ''}${unit ? ` ${unit}` : ''}</td>${hasAssay ? html`<td>${graph.text(a, prop.assay) ?? ''}</td>` : ''}${hasSpecies ? html`<td>${graph.text(a, prop.species) ?? ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.citation))}</td></tr>`;
+  }));
 }
 
 /** Caveats: the literature's qualifications of a claim, with what they cite. */
@@ -85,6 +78,32 @@ export function citation(view: PageView, reference: string): Html {
   const doi = graph.text(reference, prop.doi);
   const type = graph.iri(reference, prop.referenceType);
   return html`${view.link(reference)}${type ? html` <span class="meta">${graph.label(type)}</span>` : ''}${pmid ? html` <a class="external" rel="external" href="${pubmedUrl(pmid)}">PubMed ${pmid}</a>` : ''}${doi ? html` <a class="external" rel="external" href="${doiUrl(doi)}">doi:${doi}</a>` : ''}`;
+}
+
+interface TableOptions {
+  readonly id?: string | undefined;
+  readonly caption?: Content;
+}
+
+/** A table: its class, column headings (false: no such column) and rows (`<tr>` elements). */
+export function table(cls: string, columns: readonly (string | false)[], rows: readonly Html[], options: TableOptions = {}): Html {
+  return html`<table class="${cls}"${options.id ? html` id="${options.id}"` : ''}>
+${options.caption ? html`<caption>${options.caption}</caption>
+` : ''}<thead><tr>${columns.map((c) => c !== false && html`<th scope="col">${c}</th>`)}</tr></thead>
+<tbody>
+${rows.map((row) => html`${row}
+`)}</tbody>
+</table>`;
+}
+
+/** Where a reader looks a PubMed ID up (the identifier IRI is for machines; this is the article page). */
+function pubmedUrl(pmid: string): string {
+  return `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
+}
+
+/** Where a reader resolves a DOI. */
+function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** A titled section with an id to link to. */

@@ -1,5 +1,4 @@
-// **paths** maps IRIs to files of the site and writes links between pages as relative URLs, so the site
-// works from file://, from any folder of any host, and under `pharmald serve` alike.
+// **paths** maps IRIs to site files and links pages by relative URLs, so the site works from file://, any folder and serve.
 import path from 'node:path';
 import { rdfFormats } from '../serialize/formats.js';
 import { PLD } from '../vocab.js';
@@ -31,10 +30,7 @@ export function partAnchor(part: string): string {
   return part.replace(/[^a-zA-Z0-9_-]+/g, '-');
 }
 
-/**
- * The site file (with a fragment) that shows an IRI, or undefined when the site has no page for it:
- * an entity's page, a part's section on its owner's page, a vocabulary term's section.
- */
+/** The site file (and fragment) that shows an IRI: an entity's page, a part's or vocabulary term's section, else undefined. */
 export function siteTarget(iri: string): string | undefined {
   const ref = entityRef(iri);
   if (ref) return ref.part === undefined ? entityPage(ref.entity) : `${entityPage(ref.entity)}#${partAnchor(ref.part)}`;

@@ -1,6 +1,5 @@
-// **stylesheet** is the site's one CSS file (site.css), and its icon: system fonts, readable line length, and the
-// badges whose colours repeat the diagram's (directness, strength, certainty, valence). No web fonts,
-// no external resources: the site must work offline.
+// **stylesheet** is the site's CSS (site.css) and icon: system fonts and badges in the diagram's colours, nothing
+// external, so the site works offline.
 export const stylesheet = `:root {
   --ink: #1b1f24;
   --muted: #5b6571;

@@ -1,12 +1,11 @@
-// **view** renders terms of the graph for one page: an IRI the site has a page for becomes a relative link
-// with its label, an external IRI an outbound link named by its source, a literal its text.
+// **view** renders terms of the graph for one page: an IRI the site has a page for becomes a relative link with its
+// label, an external IRI an outbound link named by its source and identifier, a literal its text.
 import type { Term } from '@rdfjs/types';
+import { schemes } from '../identifiers.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { owl, rdf, rdfs, skos } from '../vocab.js';
-import { safeHref } from './escape.js';
-import { externalName } from './external.js';
 import { entityRef, localName, type SiteGraph } from './graph.js';
-import { html, type Content, type Html } from './html.js';
+import { html, join, safeHref, type Content, type Html } from './html.js';
 import { relativeHref, siteTarget } from './paths.js';
 import { compactIri } from './turtleSnippet.js';
 
@@ -27,6 +26,27 @@ const wellKnownLabels: Readonly<Record<string, string>> = {
   [owl.inverseOf]: 'inverse of',
 };
 
+/** For each identifier scheme, the IRI prefix and the identifier's own prefix (`CHEBI:`), found from its example. */
+const schemeMatchers = Object.values(schemes)
+  .map((scheme) => {
+    const sample: string = scheme.iri(scheme.example);
+    let common = 0;
+    while (common < scheme.example.length && common < sample.length && scheme.example.at(-1 - common) === sample.at(-1 - common)) common++;
+    return {
+      name: scheme.name,
+      iriPrefix: sample.slice(0, sample.length - common),
+      idPrefix: scheme.example.slice(0, scheme.example.length - common),
+    };
+  })
+  // The longest prefix first, so `…/obo/CHEBI_` wins over a shorter one that also matches.
+  .sort((a, b) => b.iriPrefix.length - a.iriPrefix.length);
+
+/** An external IRI as its source and identifier (`ChEBI CHEBI:6121`): the identifier table run backwards. */
+function externalName(iri: string): string | undefined {
+  const matcher = schemeMatchers.find((m) => iri.startsWith(m.iriPrefix) && iri.length > m.iriPrefix.length);
+  return matcher && `${matcher.name} ${matcher.idPrefix}${iri.slice(matcher.iriPrefix.length)}`;
+}
+
 /** The view of the graph from one page of the site. */
 export class PageView {
   constructor(
@@ -42,10 +62,10 @@ export class PageView {
 
   /** What a reader calls an IRI: its label in the graph, else its source and identifier, else the IRI. */
   name(iri: string): string {
-    if (this.graph.hasLabel(iri)) return this.graph.label(iri);
-    if (wellKnownLabels[iri]) return wellKnownLabels[iri];
+    const label = this.graph.ownLabel(iri) ?? wellKnownLabels[iri];
+    if (label !== undefined) return label;
     const named = externalName(iri);
-    if (named) return `${named.source} ${named.id}`;
+    if (named) return named;
     // A part with no label of its own (a caveat) is named by its path: "caveat no-appreciable-binding".
     const part = entityRef(iri)?.part;
     if (part !== undefined) return this.graph.label(iri, part.split('/').join(' '));
@@ -62,9 +82,10 @@ export class PageView {
     return href ? html`<a class="external" href="${href}" rel="external">${text}</a>` : html`<span class="iri">${text}</span>`;
   }
 
-  /** Links to IRIs, in the order given, separated by commas. */
-  links(iris: readonly string[]): Html {
-    return html`${iris.map((iri, i) => html`${i > 0 ? ', ' : ''}${this.link(iri)}`)}`;
+  /** Links to IRIs, in the order given, separated by commas; `none` is what no IRI reads as. */
+  links(iris: readonly string[], none?: string, name = (iri: string): string => this.name(iri)): Html {
+    if (iris.length === 0 && none !== undefined) return html`<span class="none">${none}</span>`;
+    return join(iris.map((iri) => this.link(iri, name(iri))), ', ');
   }
 
   /** Any object of a triple. */
@@ -79,7 +100,7 @@ export class PageView {
 
   /** The name of a predicate: its label, or the local name of an IRI nobody labelled. */
   predicateName(iri: string): string {
-    return this.graph.hasLabel(iri) ? this.graph.label(iri) : (wellKnownLabels[iri] ?? localName(iri));
+    return this.graph.ownLabel(iri) ?? wellKnownLabels[iri] ?? localName(iri);
   }
 
   /** A controlled term as a badge, e.g. directness "indirect", classed for the stylesheet. */

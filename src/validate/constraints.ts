@@ -1,13 +1,12 @@
-// **constraints** turns one constraint of a shape, a component with its parameter values, into the check the
-// engine runs, with its parameters already in the form the check needs (sh:in as a Set of term keys,
-// sh:pattern as a RegExp, counts as numbers, lists as arrays).
+// **constraints** turns a component with its parameter values into the check the engine runs, its parameters
+// in the form the check needs (sh:in as a Set of term keys, sh:pattern as a RegExp, counts as numbers…).
 import type { Literal, NamedNode, Term } from '@rdfjs/types';
 import { validators as datatypes } from 'rdf-validate-datatype';
 import type { Store } from 'n3';
 import { NODE_KINDS, SH } from './components.js';
 import type { CompiledShape } from './shapes.js';
-import { Unsupported, listItems, objectsOf } from './shapes-graph.js';
-import { termKey } from './terms.js';
+import { Unsupported, listItems } from './shapes-graph.js';
+import { distinct, termKey } from './terms.js';
 
 const XSD_BOOLEAN = 'http://www.w3.org/2001/XMLSchema#boolean';
 
@@ -45,81 +44,60 @@ export interface ShapeLinks {
 /** The check of component `name` with the parameter values `get` gives, in `shape`. */
 export function compileCheck(shapes: ShapeLinks, name: string, get: (p: string) => Term | undefined, shape: CompiledShape, isProperty: boolean): Check {
   const { store } = shapes;
-  const value = (p: string): Term => get(p)!;
-  const num = (p: string): number => Number(value(p).value);
-  const list = (p: string): Term[] => listItems(store, value(p));
+  const main = get(`${name[0]!.toLowerCase()}${name.slice(1)}`)!; // the parameter named like the component
+  const list = (): Term[] => listItems(store, main);
   switch (name) {
-    case 'Property': return { kind: 'Property', shape: shapes.property(shape, value('property'), isProperty) };
-    case 'Class': return { kind: 'Class', cls: value('class') };
+    case 'Property': return { kind: 'Property', shape: shapes.property(shape, main, isProperty) };
+    case 'Class': return { kind: 'Class', cls: main };
     case 'Datatype': {
       // rdf-validate-datatype's check of the lexical form, looked up once (validateTerm looks it up per literal).
-      const datatype = value('datatype');
-      return { kind: 'Datatype', datatype, wellFormed: (datatypes.find(datatype as NamedNode) as ((value: string) => boolean) | undefined) ?? null };
+      const wellFormed = datatypes.find(main as NamedNode) as ((value: string) => boolean) | undefined;
+      return { kind: 'Datatype', datatype: main, wellFormed: wellFormed ?? null };
     }
     case 'NodeKind': {
-      const kind = value('nodeKind');
-      const allowed = kind.termType === 'NamedNode' && kind.value.startsWith(SH) ? NODE_KINDS[kind.value.slice(SH.length)] ?? [] : [];
+      const allowed = main.termType === 'NamedNode' && main.value.startsWith(SH) ? NODE_KINDS[main.value.slice(SH.length)] ?? [] : [];
       return { kind: 'NodeKind', allowed: new Set(allowed) };
     }
-    case 'MinCount': case 'MaxCount':
-      return { kind: name, limit: num(`${name[0]!.toLowerCase()}${name.slice(1)}`) };
-    case 'MinLength': case 'MaxLength':
-      return { kind: name, limit: num(`${name[0]!.toLowerCase()}${name.slice(1)}`) };
+    // Two returns, as counts and lengths are two members of Check (ValueCheck keeps the lengths only).
+    case 'MinCount': case 'MaxCount': return { kind: name, limit: Number(main.value) };
+    case 'MinLength': case 'MaxLength': return { kind: name, limit: Number(main.value) };
     case 'MinExclusive': case 'MinInclusive': case 'MaxExclusive': case 'MaxInclusive':
-      return { kind: name, bound: value(`${name[0]!.toLowerCase()}${name.slice(1)}`) };
+      return { kind: name, bound: main };
     case 'Pattern': {
       const flags = get('flags');
       try {
-        return { kind: 'Pattern', regexp: flags ? new RegExp(value('pattern').value, flags.value) : new RegExp(value('pattern').value) };
+        return { kind: 'Pattern', regexp: flags ? new RegExp(main.value, flags.value) : new RegExp(main.value) };
       } catch {
-        throw new Unsupported(`sh:pattern ${value('pattern').value} is no JavaScript regular expression`);
+        throw new Unsupported(`sh:pattern ${main.value} is no JavaScript regular expression`);
       }
     }
-    case 'In': return { kind: 'In', keys: new Set(list('in').map(termKey)) };
-    case 'HasValue': return { kind: 'HasValue', value: value('hasValue') };
-    case 'LanguageIn': return { kind: 'LanguageIn', languages: list('languageIn').map((t) => t.value) };
-    case 'UniqueLang': return { kind: 'UniqueLang', active: isTrue(value('uniqueLang')) };
-    case 'Equals': case 'Disjoint': case 'LessThan': case 'LessThanOrEquals': {
-      const predicate = value(`${name[0]!.toLowerCase()}${name.slice(1)}`);
-      if (predicate.termType !== 'NamedNode') throw new Unsupported(`sh:${name} with a value that is not an IRI`);
-      return name === 'Disjoint' ? { kind: name, predicate } : { kind: name, predicate };
-    }
-    case 'Not': return { kind: 'Not', shape: shapes.link(shape, value('not')) };
-    case 'Node': return { kind: 'Node', shape: shapes.node(shape, value('node')) };
-    case 'And':
-      // In a property shape rdf-validate-shacl checks the focus node against each member with the path put
-      // on it, not each value node: not mirrored here.
-      if (isProperty) throw new Unsupported('sh:and in a property shape');
-      return { kind: 'And', shapes: list('and').map((s) => shapes.link(shape, s)) };
-    case 'Or': case 'Xone':
-      return { kind: name, shapes: list(name.toLowerCase()).map((s) => shapes.link(shape, s)) };
+    case 'In': return { kind: 'In', keys: new Set(list().map(termKey)) };
+    case 'HasValue': return { kind: 'HasValue', value: main };
+    case 'LanguageIn': return { kind: 'LanguageIn', languages: list().map((t) => t.value) };
+    case 'UniqueLang': return { kind: 'UniqueLang', active: isTrue(main) };
+    case 'Equals': case 'Disjoint': case 'LessThan': case 'LessThanOrEquals':
+      if (main.termType !== 'NamedNode') throw new Unsupported(`sh:${name} with a value that is not an IRI`);
+      return name === 'Disjoint' ? { kind: name, predicate: main } : { kind: name, predicate: main };
+    case 'Not': return { kind: 'Not', shape: shapes.link(shape, main) };
+    case 'Node': return { kind: 'Node', shape: shapes.node(shape, main) };
+    case 'And': case 'Or': case 'Xone':
+      // sh:and in a property shape: rdf-validate-shacl checks the focus node (with the path put on each member).
+      if (name === 'And' && isProperty) throw new Unsupported('sh:and in a property shape');
+      return { kind: name, shapes: list().map((s) => shapes.link(shape, s)) };
     case 'QualifiedMinCount': case 'QualifiedMaxCount': {
-      const qualified = value('qualifiedValueShape');
-      const limitTerm = value(name === 'QualifiedMinCount' ? 'qualifiedMinCount' : 'qualifiedMaxCount');
+      const qualified = get('qualifiedValueShape')!;
       const disjoint = get('qualifiedValueShapesDisjoint');
-      const siblings: CompiledShape[] = [];
-      if (disjoint && isTrue(disjoint)) {
-        const seen = new Set<string>();
-        for (const parent of store.getSubjects(`${SH}property`, shape.term, null)) {
-          for (const sibling of store.getObjects(parent, `${SH}property`, null)) {
-            for (const q of store.getObjects(sibling, `${SH}qualifiedValueShape`, null)) {
-              if (q.equals(qualified) || seen.has(termKey(q))) continue;
-              seen.add(termKey(q));
-              siblings.push(shapes.link(shape, q));
-            }
-          }
-        }
-      }
-      return { kind: name, shape: shapes.link(shape, qualified), limit: limitTerm.termType === 'Literal' ? Number(limitTerm.value) : null, siblings };
+      const others = !disjoint || !isTrue(disjoint) ? [] : store.getSubjects(`${SH}property`, shape.term, null)
+        .flatMap((parent) => store.getObjects(parent, `${SH}property`, null))
+        .flatMap((sibling) => store.getObjects(sibling, `${SH}qualifiedValueShape`, null));
+      const siblings = distinct(others.filter((q) => !q.equals(qualified))).map((q) => shapes.link(shape, q));
+      return { kind: name, shape: shapes.link(shape, qualified), limit: main.termType === 'Literal' ? Number(main.value) : null, siblings };
     }
     case 'Closed': {
-      const allowed = new Set<string>();
-      for (const property of objectsOf(store, shape.term, `${SH}property`)) {
-        for (const path of objectsOf(store, property, `${SH}path`)) if (path.termType === 'NamedNode') allowed.add(termKey(path));
-      }
+      const paths = store.getObjects(shape.term, `${SH}property`, null).flatMap((p) => store.getObjects(p, `${SH}path`, null));
       const ignored = get('ignoredProperties');
-      if (ignored) for (const t of listItems(store, ignored)) allowed.add(termKey(t));
-      return { kind: 'Closed', active: isTrue(value('closed')), allowed };
+      const allowed = [...paths.filter((p) => p.termType === 'NamedNode'), ...(ignored ? listItems(store, ignored) : [])];
+      return { kind: 'Closed', active: isTrue(main), allowed: new Set(allowed.map(termKey)) };
     }
     default:
       throw new Unsupported(`sh:${name}ConstraintComponent`);

@@ -1,10 +1,7 @@
-// **data-graph** indexes the data once for the compiled validator: predicate → subject → objects, with rdf:type
-// instances and rdfs:subClassOf children gathered on the way; the reverse direction is built per predicate,
-// only when a shape asks for it (inverse paths).
-// Why not N3.Store: the validator asks "objects of (s, p)" millions of times, and Maps answer that without
-// building a quad per answer. Why term objects as keys: every IRI and blank node of the index is ONE shared
-// term object, so the terms the validator walks (focus nodes, values) are found by identity, without hashing
-// and comparing their strings again (a parser's strings are slices of the input: slow to hash and compare).
+// **data-graph** indexes the data once: predicate → subject → objects, rdf:type instances, rdfs:subClassOf
+// children; the reverse direction per predicate on demand. Not N3.Store: Maps answer "objects of (s, p)"
+// without building quads. Every IRI and blank node is ONE shared term object, so lookups go by identity
+// instead of hashing a parser's strings (slices of the input: slow to hash and compare).
 import type { Quad, Term } from '@rdfjs/types';
 import { termKey } from './terms.js';
 
@@ -119,13 +116,7 @@ export class DataGraph {
   *edges(subject: Term): Generator<[Term, Term]> {
     if (!this.outgoing) {
       const outgoing = new Map<Term, [string, Term[]][]>();
-      for (const [p, subjects] of this.bySubject) {
-        for (const [s, objects] of subjects) {
-          const list = outgoing.get(s);
-          if (list) list.push([p, objects]);
-          else outgoing.set(s, [[p, objects]]);
-        }
-      }
+      for (const [p, subjects] of this.bySubject) for (const [s, objects] of subjects) push(outgoing, s, [p, objects]);
       this.outgoing = outgoing;
     }
     const own = this.outgoing.has(subject) ? subject : this.ownOf(subject);
@@ -144,14 +135,7 @@ export class DataGraph {
     let byObject = this.byObject.get(predicate);
     if (!byObject) {
       byObject = new Map();
-      for (const [s, objects] of this.bySubject.get(predicate) ?? []) {
-        for (const o of objects) {
-          const key = termKey(o);
-          const list = byObject.get(key);
-          if (list) list.push(s);
-          else byObject.set(key, [s]);
-        }
-      }
+      for (const [s, objects] of this.bySubject.get(predicate) ?? []) for (const o of objects) push(byObject, termKey(o), s);
       this.byObject.set(predicate, byObject);
     }
     return byObject.get(termKey(object)) ?? NONE;
@@ -166,17 +150,9 @@ export class DataGraph {
 
   /** Instances of a class: rdf:type the class or one of its rdfs:subClassOf descendants (in the data). */
   instancesOf(cls: Term): Term[] {
-    const seen = new Set<Term>();
-    const out: Term[] = [];
-    for (const c of this.classTerms(cls)) {
-      for (const instance of this.instances.get(c) ?? NONE) {
-        if (!seen.has(instance)) {
-          seen.add(instance);
-          out.push(instance);
-        }
-      }
-    }
-    return out;
+    const out = new Set<Term>();
+    for (const c of this.classTerms(cls)) for (const instance of this.instances.get(c) ?? NONE) out.add(instance);
+    return [...out];
   }
 
   /** Whether `node` has an rdf:type that is `cls` or a subclass of it. */
@@ -198,15 +174,8 @@ export class DataGraph {
     let closure = this.classClosure.get(own);
     if (!closure) {
       closure = new Set([own]);
-      const queue: Term[] = [own];
-      while (queue.length) {
-        for (const sub of this.subclasses.get(queue.pop()!) ?? NONE) {
-          if (!closure.has(sub)) {
-            closure.add(sub);
-            queue.push(sub);
-          }
-        }
-      }
+      // A Set iterates over what is added while iterating: a breadth-first walk.
+      for (const c of closure) for (const sub of this.subclasses.get(c) ?? NONE) closure.add(sub);
       this.classClosure.set(own, closure);
     }
     this.classClosure.set(cls, closure);
@@ -214,8 +183,8 @@ export class DataGraph {
   }
 }
 
-function push(map: Map<Term, Term[]>, key: Term, term: Term): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) list.push(term);
-  else map.set(key, [term]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

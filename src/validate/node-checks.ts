@@ -1,6 +1,5 @@
-// **node-checks** validates one focus node against one shape at a time, as rdf-validate-shacl does: the checks
-// of every constraint, each value node's own checks, and the count of checks per (focus node, shape) pair that
-// stops where rdf-validate-shacl would (CheckLimitReached). The batch checks (batch-checks.ts) fall back on it.
+// **node-checks** validates one focus node against one shape at a time, as rdf-validate-shacl does, counting
+// checks per (focus node, shape) pair to stop where its guard against recursion would (CheckLimitReached).
 import type { Literal, Term } from '@rdfjs/types';
 import { fromRdf } from 'rdf-literal';
 import type { DataGraph } from './data-graph.js';
@@ -46,13 +45,16 @@ export function validateShape(run: Run, counters: Counters, focus: Term, shape: 
     counters.set(key, n + 1);
   }
   const values = shape.path ? pathValues(run.graph, focus, shape.path) : [focus];
-  const stopEarly = !sink && !run.counting;
+  return failsAny(run, sink, shape.constraints, (constraint) => checkConstraint(run, counters, focus, values, shape, constraint, sink));
+}
+
+/** Whether `fails` holds for any item: all are tried, unless only a yes/no is wanted (no sink, no counting). */
+function failsAny<T>(run: Run, sink: RawResult[] | null, items: Iterable<T>, fails: (item: T) => boolean): boolean {
   let found = false;
-  for (const constraint of shape.constraints) {
-    if (checkConstraint(run, counters, focus, values, shape, constraint, sink)) {
-      found = true;
-      if (stopEarly) return true;
-    }
+  for (const item of items) {
+    if (!fails(item)) continue;
+    found = true;
+    if (!sink && !run.counting) return true;
   }
   return found;
 }
@@ -64,23 +66,11 @@ export function conforms(run: Run, node: Term, shape: CompiledShape): boolean {
 
 export function checkConstraint(run: Run, counters: Counters, focus: Term, values: readonly Term[], shape: CompiledShape, constraint: Constraint, sink: RawResult[] | null): boolean {
   const { check } = constraint;
-  const stopEarly = !sink && !run.counting;
   switch (check.kind) {
-    case 'Property': {
-      let found = false;
-      for (const value of values) {
-        if (validateShape(run, counters, value, check.shape, sink)) {
-          found = true;
-          if (stopEarly) return true;
-        }
-      }
-      return found;
-    }
+    case 'Property': return failsAny(run, sink, values, (value) => validateShape(run, counters, value, check.shape, sink));
     case 'MinCount': return values.length >= check.limit ? false : report(sink, focus, shape, constraint, null);
     case 'MaxCount': return values.length <= check.limit ? false : report(sink, focus, shape, constraint, null);
-    case 'HasValue':
-      if (!shape.path) return focus.equals(check.value) ? false : report(sink, focus, shape, constraint, null);
-      return values.some((v) => v.equals(check.value)) ? false : report(sink, focus, shape, constraint, null);
+    case 'HasValue': return values.some((v) => v.equals(check.value)) ? false : report(sink, focus, shape, constraint, null);
     case 'QualifiedMinCount':
     case 'QualifiedMaxCount': {
       let count = 0;
@@ -90,15 +80,8 @@ export function checkConstraint(run: Run, counters: Counters, focus: Term, value
     }
     case 'Closed': {
       if (!check.active) return false;
-      let found = false;
-      for (const value of values) {
-        for (const [predicate, object] of run.graph.edges(value)) {
-          if (check.allowed.has(termKey(predicate))) continue;
-          found = report(sink, focus, shape, constraint, object, predicate);
-          if (stopEarly) return true;
-        }
-      }
-      return found;
+      const edges = values.flatMap((value) => [...run.graph.edges(value)]);
+      return failsAny(run, sink, edges, ([p, o]) => !check.allowed.has(termKey(p)) && report(sink, focus, shape, constraint, o, p));
     }
     case 'UniqueLang': {
       if (!check.active) return false;
@@ -134,16 +117,8 @@ export function checkConstraint(run: Run, counters: Counters, focus: Term, value
       }
       return found;
     }
-    default: {
-      // A check of each value node on its own: one result per failing value.
-      let found = false;
-      for (const value of values) {
-        if (valueConforms(run, focus, check, value)) continue;
-        found = report(sink, focus, shape, constraint, value);
-        if (stopEarly) return true;
-      }
-      return found;
-    }
+    default: // a check of each value node on its own: one result per failing value
+      return failsAny(run, sink, values, (value) => !valueConforms(run, focus, check, value) && report(sink, focus, shape, constraint, value));
   }
 }
 

@@ -1,11 +1,10 @@
-// **paths** reads a SHACL property path from the shapes graph once, as a plain object, and follows it in
-// the data graph. Same semantics as rdf-validate-shacl (value nodes without duplicates; `*` and `+` walk
-// until no new node turns up).
+// **paths** reads a SHACL property path from the shapes graph once, as a plain object, and follows it in the
+// data graph as rdf-validate-shacl does (value nodes without duplicates; `*` and `+` walk until nothing new).
 import type { Term } from '@rdfjs/types';
 import type { Store } from 'n3';
 import type { DataGraph } from './data-graph.js';
-import { termKey } from './terms.js';
-import { Unsupported, listItems, objectsOf } from './shapes-graph.js';
+import { distinct, termKey } from './terms.js';
+import { Unsupported, listItems } from './shapes-graph.js';
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -21,11 +20,11 @@ export type Path =
 export function parsePath(shapes: Store, node: Term): Path {
   if (node.termType === 'NamedNode') return { kind: 'predicate', iri: node.value };
   if (node.termType !== 'BlankNode') throw new Unsupported(`path ${node.value} is not an IRI or a blank node`);
-  if (objectsOf(shapes, node, `${RDF}first`).length > 0) {
+  if (shapes.getObjects(node, `${RDF}first`, null).length > 0) {
     return { kind: 'sequence', steps: listItems(shapes, node).map((step) => parsePath(shapes, step)) };
   }
   const one = (name: string): Term | undefined => {
-    const values = objectsOf(shapes, node, `${SH}${name}`);
+    const values = shapes.getObjects(node, `${SH}${name}`, null);
     if (values.length > 1) throw new Unsupported(`path with ${values.length} sh:${name}`);
     return values[0];
   };
@@ -51,24 +50,11 @@ export function pathValues(graph: DataGraph, focus: Term, path: Path): readonly 
     case 'inverse': return graph.subjects(path.iri, focus);
     case 'sequence': {
       let current: readonly Term[] = [focus];
-      for (const step of path.steps) {
-        const next = new Map<string, Term>();
-        for (const node of current) for (const value of pathValues(graph, node, step)) next.set(termKey(value), value);
-        current = [...next.values()];
-      }
+      for (const step of path.steps) current = distinct(current.flatMap((node) => pathValues(graph, node, step)));
       return current;
     }
-    case 'alternative': {
-      const all = new Map<string, Term>();
-      for (const option of path.options) for (const value of pathValues(graph, focus, option)) if (!all.has(termKey(value))) all.set(termKey(value), value);
-      return [...all.values()];
-    }
-    case 'zeroOrOne': {
-      const all = new Map<string, Term>();
-      for (const value of pathValues(graph, focus, path.inner)) all.set(termKey(value), value);
-      if (!all.has(termKey(focus))) all.set(termKey(focus), focus);
-      return [...all.values()];
-    }
+    case 'alternative': return distinct(path.options.flatMap((option) => pathValues(graph, focus, option)));
+    case 'zeroOrOne': return distinct([...pathValues(graph, focus, path.inner), focus]);
     case 'zeroOrMore':
     case 'oneOrMore': {
       const reached = new Map<string, Term>();

@@ -1,5 +1,5 @@
-// **shapes-graph** holds the small helpers that read the shapes graph (an N3.Store: it is small) and the
-// Unsupported error that sends a shapes graph to the rdf-validate-shacl fallback.
+// **shapes-graph** reads RDF lists in the shapes graph (an N3.Store: it is small), and holds the Unsupported
+// error that sends a shapes graph to the rdf-validate-shacl fallback.
 import type { Term } from '@rdfjs/types';
 import type { Store } from 'n3';
 
@@ -10,11 +10,6 @@ export class Unsupported extends Error {
   override readonly name = 'Unsupported';
 }
 
-/** Objects of (subject, predicate) in the shapes graph, in the store's order. */
-export function objectsOf(shapes: Store, subject: Term, predicate: string): Term[] {
-  return shapes.getObjects(subject, predicate, null);
-}
-
 /** The members of a well-formed RDF list; throws Unsupported for anything else. */
 export function listItems(shapes: Store, head: Term): Term[] {
   const items: Term[] = [];
@@ -22,8 +17,8 @@ export function listItems(shapes: Store, head: Term): Term[] {
   for (let node = head; !(node.termType === 'NamedNode' && node.value === `${RDF}nil`);) {
     if (seen.has(node.value) || items.length > 100000) throw new Unsupported('cyclic RDF list');
     seen.add(node.value);
-    const first = objectsOf(shapes, node, `${RDF}first`);
-    const rest = objectsOf(shapes, node, `${RDF}rest`);
+    const first = shapes.getObjects(node, `${RDF}first`, null);
+    const rest = shapes.getObjects(node, `${RDF}rest`, null);
     if (first.length !== 1 || rest.length !== 1) throw new Unsupported(`malformed RDF list at ${node.value}`);
     items.push(first[0]!);
     node = rest[0]!;

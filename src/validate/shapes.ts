@@ -1,15 +1,12 @@
-// **shapes** compiles a SHACL shapes graph once into plain objects: each shape with its parsed path, its
-// severity and messages, and its constraints with their parameters already turned into what the check
-// needs (sh:in as a Set of term keys, sh:pattern as a RegExp, counts as numbers, lists as arrays).
-// It mirrors how rdf-validate-shacl reads shapes (which shapes have targets, one constraint per parameter
-// value, the default messages and their {$param} substitution), so that both report the same results.
-// What it does not mirror it refuses with Unsupported, and validate() then runs rdf-validate-shacl.
+// **shapes** compiles a SHACL shapes graph once into plain objects (shapes with their path, severity and
+// constraints), reading it as rdf-validate-shacl does: which shapes have targets, one constraint per parameter
+// value, the same messages. What it does not mirror it refuses with Unsupported (validate() falls back).
 import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory, Store } from 'n3';
 import { COMPONENTS, constraintMessage, parameterOf, PROPERTY_ONLY, SH } from './components.js';
 import { compileCheck, type Check, type ShapeLinks } from './constraints.js';
 import { parsePath, type Path } from './paths.js';
-import { Unsupported, listItems, objectsOf } from './shapes-graph.js';
+import { Unsupported, listItems } from './shapes-graph.js';
 import { termKey } from './terms.js';
 
 export type { Check } from './constraints.js';
@@ -38,8 +35,7 @@ export interface CompiledShape {
 export interface CompiledShapes {
   /** The shapes rdf-validate-shacl validates at the top level, with their targets. */
   readonly targeted: readonly { readonly shape: CompiledShape; readonly targets: Targets }[];
-  /** True when a (focus node, shape) pair can be checked more than once in one validation, so that
-   *  rdf-validate-shacl's limit of 51 checks per pair must be counted (see engine.ts). */
+  /** Whether a (focus node, shape) pair can be checked twice, so rdf-validate-shacl's limit must be counted. */
   readonly countChecks: boolean;
   /** The shapes graph, for naming a property shape by its node shape in results. */
   readonly store: Store;
@@ -91,17 +87,16 @@ class Compiler implements ShapeLinks {
     const classTypes = this.subclassesInShapes(DataFactory.namedNode(`${RDFS}Class`));
     const out: { shape: CompiledShape; targets: Targets }[] = [];
     for (const node of candidates.values()) {
-      const types = objectsOf(store, node, RDF_TYPE);
       const targets: Targets = {
-        implicitClass: types.some((t) => classTypes.has(termKey(t))),
-        classes: objectsOf(store, node, `${SH}targetClass`),
-        nodes: objectsOf(store, node, `${SH}targetNode`),
-        subjectsOf: objectsOf(store, node, `${SH}targetSubjectsOf`).map((t) => t.value),
-        objectsOf: objectsOf(store, node, `${SH}targetObjectsOf`).map((t) => t.value),
+        implicitClass: store.getObjects(node, RDF_TYPE, null).some((t) => classTypes.has(termKey(t))),
+        classes: store.getObjects(node, `${SH}targetClass`, null),
+        nodes: store.getObjects(node, `${SH}targetNode`, null),
+        subjectsOf: store.getObjects(node, `${SH}targetSubjectsOf`, null).map((t) => t.value),
+        objectsOf: store.getObjects(node, `${SH}targetObjectsOf`, null).map((t) => t.value),
       };
       if (!targets.implicitClass && !targets.classes.length && !targets.nodes.length && !targets.subjectsOf.length && !targets.objectsOf.length) continue;
       out.push({ shape: this.shape(node), targets });
-      this.refer(termKey(node));
+      this.references.set(termKey(node), (this.references.get(termKey(node)) ?? 0) + 1);
     }
     return out;
   }
@@ -111,12 +106,8 @@ class Compiler implements ShapeLinks {
     const out = new Set<string>();
     const walk = (path: Path | null): void => {
       if (!path) return;
-      switch (path.kind) {
-        case 'predicate': case 'inverse': out.add(path.iri); break;
-        case 'sequence': path.steps.forEach(walk); break;
-        case 'alternative': path.options.forEach(walk); break;
-        default: walk(path.inner);
-      }
+      if ('iri' in path) out.add(path.iri);
+      else ('steps' in path ? path.steps : 'options' in path ? path.options : [path.inner]).forEach(walk);
     };
     for (const shape of this.shapes.values()) {
       walk(shape.path);
@@ -145,22 +136,12 @@ class Compiler implements ShapeLinks {
     for (const key of this.shapes.keys()) visit(key);
   }
 
-  private refer(key: string): void {
-    this.references.set(key, (this.references.get(key) ?? 0) + 1);
-  }
-
   private subclassesInShapes(cls: Term): Set<string> {
-    const out = new Set([termKey(cls)]);
-    const queue = [cls];
-    while (queue.length) {
-      for (const sub of this.store.getSubjects(`${RDFS}subClassOf`, queue.pop()!, null)) {
-        if (!out.has(termKey(sub))) {
-          out.add(termKey(sub));
-          queue.push(sub);
-        }
-      }
+    const found = new Map([[termKey(cls), cls]]);
+    for (const c of found.values()) {
+      for (const sub of this.store.getSubjects(`${RDFS}subClassOf`, c, null)) if (!found.has(termKey(sub))) found.set(termKey(sub), sub);
     }
-    return out;
+    return new Set(found.keys());
   }
 
   /** The compiled shape of a node (once per node). */
@@ -169,10 +150,10 @@ class Compiler implements ShapeLinks {
     const known = this.shapes.get(key);
     if (known) return known;
     const { store } = this;
-    const paths = objectsOf(store, node, `${SH}path`);
+    const paths = store.getObjects(node, `${SH}path`, null);
     if (paths.length > 1) throw new Unsupported('a shape with several sh:path');
-    const severities = objectsOf(store, node, `${SH}severity`);
-    const deactivated = objectsOf(store, node, `${SH}deactivated`);
+    const severities = store.getObjects(node, `${SH}severity`, null);
+    const deactivated = store.getObjects(node, `${SH}deactivated`, null);
     const shape: CompiledShape = {
       term: node,
       path: paths[0] ? parsePath(store, paths[0]) : null,
@@ -184,31 +165,22 @@ class Compiler implements ShapeLinks {
     this.shapes.set(key, shape);
     this.edges.set(key, []);
     const isProperty = shape.path !== null;
-    const inLists = objectsOf(store, node, `${SH}in`);
+    const inLists = store.getObjects(node, `${SH}in`, null);
     if (inLists.length > 1) throw new Unsupported('a shape with several sh:in');
     const inValues = inLists[0] ? listItems(store, inLists[0]) : [];
-    const messages = objectsOf(store, node, `${SH}message`);
+    const messages = store.getObjects(node, `${SH}message`, null);
     const handled = new Set<string>();
     for (const quad of store.getQuads(node, null, null, null)) {
-      const param = parameterOf.get(quad.predicate.value);
-      if (!param || handled.has(param.component)) continue;
-      handled.add(param.component);
-      const name = param.component;
+      const name = parameterOf.get(quad.predicate.value)?.component;
+      if (!name || handled.has(name)) continue;
+      handled.add(name);
       const specs = COMPONENTS[name]!;
-      const values = specs.map((p) => objectsOf(store, node, `${SH}${p.replace('?', '')}`));
-      // The cartesian product of the parameters' values, as rdf-validate-shacl builds it.
+      // The cartesian product of the parameters' values (a missing one as undefined), as rdf-validate-shacl builds it.
       let combos: (Term | undefined)[][] = [[]];
-      let any = false;
-      specs.forEach((_, i) => {
-        const vs = values[i]!;
-        if (vs.length === 0) {
-          combos = combos.map((c) => [...c, undefined]);
-          return;
-        }
-        any = true;
-        combos = combos.flatMap((c) => vs.map((v) => [...c, v]));
-      });
-      if (!any) continue;
+      for (const p of specs) {
+        const vs = store.getObjects(node, `${SH}${p.replace('?', '')}`, null);
+        combos = combos.flatMap((c) => (vs.length ? vs.map((v) => [...c, v]) : [[...c, undefined]]));
+      }
       for (const combo of combos) {
         if (specs.some((p, i) => !p.endsWith('?') && combo[i] === undefined)) continue;
         if (PROPERTY_ONLY.has(name) && !isProperty) throw new Unsupported(`sh:${specs[0]} in a node shape`);
@@ -231,7 +203,7 @@ class Compiler implements ShapeLinks {
 
   property(from: CompiledShape, to: Term, nested: boolean): CompiledShape {
     const child = this.link(from, to);
-    this.refer(termKey(child.term));
+    this.references.set(termKey(to), (this.references.get(termKey(to)) ?? 0) + 1);
     if (nested) this.nested = true;
     return child;
   }

@@ -12,3 +12,9 @@ export function termKey(term: Term): string {
   }
 }
 
+/** The terms without repeats, in their first order. */
+export function distinct(terms: readonly Term[]): Term[] {
+  const out = new Map<string, Term>();
+  for (const t of terms) if (!out.has(termKey(t))) out.set(termKey(t), t);
+  return [...out.values()];
+}

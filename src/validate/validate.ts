@@ -1,21 +1,19 @@
-// **validate** checks a data graph against SHACL shapes and returns the results as plain data.
-// It compiles the shapes once (shapes.ts), indexes the data once (data-graph.ts) and evaluates each focus
-// node's constraints directly (engine.ts): the same results as rdf-validate-shacl, many times faster.
-// A shapes graph that uses something the compiled validator does not implement (SPARQL, recursion…), data
-// in named graphs, or a (node, shape) pair checked often enough to hit rdf-validate-shacl's check limit,
-// goes to rdf-validate-shacl itself (fallback.ts), so the results never depend on which one ran.
+// **validate** checks a data graph against SHACL shapes: compiled once (shapes.ts), over the data indexed once
+// (data-graph.ts), the same results as rdf-validate-shacl, many times faster. What the compiled validator does
+// not do (SPARQL, recursion, named graphs, rdf-validate-shacl's check limit) goes to rdf-validate-shacl itself.
 import type { DatasetCore, Quad, Term } from '@rdfjs/types';
 import type { Store } from 'n3';
 import { DataGraph } from './data-graph.js';
 import { CheckLimitReached, runShapes, type RawResult } from './engine.js';
+import SHACLValidator from 'rdf-validate-shacl';
 import { toStore } from '../rdf/store.js';
-import { validateWithRdfValidateShacl } from './fallback.js';
 import { Unsupported } from './shapes-graph.js';
 import { compileShapes, type CompiledShapes } from './shapes.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 
 export type ResultSeverity = 'violation' | 'warning' | 'info';
+const SEVERITIES: Record<string, ResultSeverity> = { [`${SH}Warning`]: 'warning', [`${SH}Info`]: 'info' };
 
 /** One SHACL validation result (https://www.w3.org/TR/shacl/#results-validation-result). */
 export interface ValidationResult {
@@ -75,30 +73,34 @@ export function planValidation(shapes: DatasetCore | readonly Quad[]): Validatio
 /** Validates `data` against `shapes` (SHACL Core). */
 export async function validate(data: DatasetCore | readonly Quad[], shapes: DatasetCore | readonly Quad[], options: ValidateOptions = {}): Promise<ValidationReport> {
   const wanted = options.engine ?? 'auto';
-  let reason: string;
+  let reason = 'asked for';
   if (wanted !== 'rdf-validate-shacl') {
     const plan = planValidation(shapes);
-    if (plan.engine === 'compiled') {
-      const outcome = runCompiled(plan.shapes, data);
-      if (typeof outcome !== 'string') return report(outcome, plan.shapes.store, 'compiled');
-      reason = outcome;
-    } else {
-      reason = plan.reason;
-    }
+    const outcome = plan.engine === 'compiled' ? runCompiled(plan.shapes, data) : plan.reason;
+    if (typeof outcome !== 'string') return outcome;
+    reason = outcome;
     if (wanted === 'compiled') throw new Error(`the compiled SHACL validator does not apply: ${reason}`);
-  } else {
-    reason = 'asked for';
   }
   const shapesStore = toStore(shapes);
-  return { ...report(await validateWithRdfValidateShacl(data, shapesStore), shapesStore, 'rdf-validate-shacl'), fallbackReason: reason };
+  const fallback = await new SHACLValidator(shapesStore).validate(toStore(data));
+  const raw = fallback.results.map((result): RawResult => ({
+    focusNode: result.focusNode,
+    path: result.path ?? null,
+    value: result.value ?? null,
+    severity: result.severity ?? null,
+    component: result.sourceConstraintComponent ?? null,
+    sourceShape: result.sourceShape ?? null,
+    message: result.message.map((term) => term.value).join(' ') || null,
+  }));
+  return { ...report(raw, shapesStore, 'rdf-validate-shacl'), fallbackReason: reason };
 }
 
-/** The compiled validator's results, or why it cannot give them. */
-function runCompiled(shapes: CompiledShapes, data: DatasetCore | readonly Quad[]): RawResult[] | string {
+/** The compiled validator's report, or why it cannot give one. */
+function runCompiled(shapes: CompiledShapes, data: DatasetCore | readonly Quad[]): ValidationReport | string {
   const graph = DataGraph.of(data as Iterable<Quad>, shapes.vocabulary);
   if (!graph) return 'data in a named graph';
   try {
-    return runShapes(shapes, graph);
+    return report(runShapes(shapes, graph), shapes.store, 'compiled');
   } catch (error) {
     if (error instanceof CheckLimitReached) return `rdf-validate-shacl's check limit: ${error.message}`;
     throw error;
@@ -107,12 +109,12 @@ function runCompiled(shapes: CompiledShapes, data: DatasetCore | readonly Quad[]
 
 function report(raw: readonly RawResult[], shapes: Store, engine: ValidationEngine): ValidationReport {
   const results = raw.map((result): ValidationResult => ({
-    severity: severityOf(result.severity),
+    severity: SEVERITIES[result.severity?.value ?? ''] ?? 'violation',
     severityIri: result.severity?.value ?? `${SH}Violation`,
     focusNode: result.focusNode,
     path: result.path,
     value: result.value,
-    message: result.message || localName(result.component?.value ?? 'constraint violated'),
+    message: result.message || (result.component?.value ?? 'constraint violated').replace(/^.*[#/]/, ''),
     shape: nodeShapeOf(shapes, result.sourceShape),
     sourceShape: result.sourceShape,
     constraintComponent: result.component,
@@ -120,21 +122,8 @@ function report(raw: readonly RawResult[], shapes: Store, engine: ValidationEngi
   return { conforms: results.length === 0, results, engine };
 }
 
-function severityOf(term: Term | null): ResultSeverity {
-  switch (term?.value) {
-    case `${SH}Warning`: return 'warning';
-    case `${SH}Info`: return 'info';
-    default: return 'violation';
-  }
-}
-
 /** A property shape is usually a blank node: name its node shape instead, which a curator can look up. */
 function nodeShapeOf(shapes: Store, shape: Term | null): Term | null {
   if (!shape || shape.termType !== 'BlankNode') return shape;
-  const parent = shapes.getSubjects(`${SH}property`, shape, null)[0];
-  return parent ?? shape;
-}
-
-function localName(iri: string): string {
-  return iri.replace(/^.*[#/]/, '');
+  return shapes.getSubjects(`${SH}property`, shape, null)[0] ?? shape;
 }
