@@ -126,6 +126,18 @@ describe('conjunction', () => {
       expect([...solve(source, patterns, { unionDefaultGraph })].map(rowKey).sort()).toEqual(bruteForce(store, patterns, unionDefaultGraph));
     }), { numRuns: 300 });
   });
+
+  it('joins a graph variable bound to the default graph on that graph only, under the union default graph', () => {
+    // Found by the random test above: the bound ?g read as the union and the second pattern matched twice.
+    const store = new Store([quad(blankNode('b1'), ex('q'), ex('a')), quad(ex('a'), ex('r'), ex('a')), quad(ex('a'), ex('r'), ex('a'), ex('g1'))]);
+    const patterns: QuadPattern[] = [
+      { subject: variable('x'), predicate: ex('r'), object: variable('x'), graph: variable('g') },
+      { subject: blankNode('b1'), predicate: ex('q'), object: variable('x'), graph: variable('g') },
+    ];
+    const rows = [...solve(new IndexedSource(store, { indexAfter: 1 }), patterns, { unionDefaultGraph: true })];
+    expect(rows.map(rowKey)).toEqual([rowKey({ x: ex('a'), g: defaultGraph() })]);
+    expect(rows.map(rowKey)).toEqual(bruteForce(store, patterns, true));
+  });
 });
 
 // Whole queries: query() (basic graph patterns pushed to the source) against Comunica over the bare store.

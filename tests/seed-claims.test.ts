@@ -55,7 +55,7 @@ describe.each([
     it('maps the action to ChEMBL BLOCKER and GtoPdb Channel blocker', async () => {
       expect(await ask(`pld:ChannelBlocker pld:chemblActionType "BLOCKER" ; pld:gtopdbType "Channel blocker" ; rdfs:label ?l .`)).toBe(true);
     });
-    it('carries the two citable affinities and no other', async () => {
+    it('carries the two citable affinities at the NMDA receptor and its subunits, and no other there', async () => {
       const rows = await select(`SELECT ?target ?measure ?value ?pmid WHERE {
         mechanism:ketamine-nmda-receptor-block pld:hasAffinity ?a .
         ?a pld:target ?target ; pld:affinityMeasure ?measure ; pld:affinityValue ?value ; pld:citation/pld:pmid ?pmid .
@@ -64,8 +64,13 @@ describe.each([
         { target: 'https://w3id.org/pharmald/id/target/glun2c', measure: 'https://w3id.org/pharmald/vocab#pIC50', value: '6.18', pmid: '17303642' },
         { target: 'https://w3id.org/pharmald/id/target/nmda-receptor', measure: 'https://w3id.org/pharmald/vocab#Ki', value: '659.0', pmid: '23527166' },
       ]);
-      const all = await select(`SELECT ?a WHERE { ${ketamine} ?m pld:hasAffinity ?a }`);
+      const all = await select(`SELECT ?a WHERE { ${ketamine} ?m pld:hasAffinity ?a .
+        ?a pld:target ?t . FILTER(?t = target:nmda-receptor || EXISTS { target:nmda-receptor pld:hasSubunit ?t }) }`);
       expect(all).toHaveLength(2);
+    });
+    it('has a dose-dependent net effect on glutamate, as a caveat', async () => {
+      const rows = await select(`SELECT ?text WHERE { mechanism:ketamine-nmda-receptor-block pld:hasCaveat ?c . ?c rdfs:comment ?text ; pld:citation/pld:doi ?doi }`);
+      expect(rows.some((r) => /subanaesthetic doses .* increased glutamate outflow/.test(r.text!))).toBe(true);
     });
     it('is a complex whose subunits each have a UniProt entry', async () => {
       const rows = await select(`SELECT ?subunit ?uniprot WHERE {
@@ -87,15 +92,41 @@ describe.each([
   });
 
   describe('1c. opioid receptor interaction', () => {
-    it('is a weak, possible interaction at the mu opioid receptor, with no affinity value', async () => {
-      expect(await ask(`${ketamine} ?m pld:target target:mu-opioid-receptor ; pld:strength pld:Weak ; pld:certainty pld:Possible ;
-        pld:directness pld:Direct ; pld:contributesTo use:analgesia .
-        FILTER NOT EXISTS { ?m pld:hasAffinity ?a }`)).toBe(true);
+    it('is a weak, possible, direct binding at the mu opioid receptor, toward analgesia, with its measured pKi', async () => {
+      expect(await ask(`${ketamine} ?m pld:target target:mu-opioid-receptor ; pld:actionType pld:Binding ; pld:strength pld:Weak ;
+        pld:certainty pld:Possible ; pld:directness pld:Direct ; pld:contributesTo use:analgesia ;
+        pld:supportedBy/pld:pmid "9915326" .`)).toBe(true);
     });
-    it('says why it is unquantified', async () => {
+    it('publishes the measured opioid affinities (pKi 4.38 mu, 4.55 kappa, 3.57 delta) with their assay, all weak', async () => {
+      const rows = await select(`SELECT ?target ?value ?uncertainty ?strength ?certainty ?assay ?pmid WHERE { ${ketamine}
+        ?m pld:target ?t ; pld:strength ?strength ; pld:certainty ?certainty ; pld:hasAffinity ?a .
+        ?a pld:target ?t ; pld:affinityMeasure pld:pKi ; pld:affinityValue ?value ; pld:affinityUncertainty ?uncertainty ;
+           pld:assay ?assay ; pld:citation/pld:pmid ?pmid .
+        ?t pld:geneSymbol ?gene . FILTER(STRSTARTS(?gene, "OPR")) BIND(STRAFTER(STR(?t), "target/") AS ?target)
+      } ORDER BY ?target`);
+      expect(rows.map((r) => [r.target, r.value, r.uncertainty, r.strength!.replace(/^.*#/, ''), r.certainty!.replace(/^.*#/, ''), r.pmid])).toEqual([
+        ['delta-opioid-receptor', '3.57', '0.02', 'Weak', 'Possible', '9915326'],
+        ['kappa-opioid-receptor', '4.55', '0.04', 'Weak', 'Possible', '9915326'],
+        ['mu-opioid-receptor', '4.38', '0.02', 'Weak', 'Possible', '9915326'],
+      ]);
+      for (const row of rows) expect(row.assay).toMatch(/\[3H\]diprenorphine displacement/);
+    });
+    it('gives the opioid affinities no unit and no species (the source does not state the receptor species)', async () => {
+      expect(await ask(`${ketamine} ?m pld:target/pld:geneSymbol ?gene ; pld:hasAffinity ?a .
+        FILTER(STRSTARTS(?gene, "OPR")) { ?a pld:affinityUnit ?u } UNION { ?a pld:species ?s }`)).toBe(false);
+    });
+    it('no longer lists kappa under no appreciable binding, and the screen says it is a cut-off result', async () => {
+      expect(await ask(`drug:ketamine pld:noAppreciableBindingAt target:kappa-opioid-receptor .`)).toBe(false);
+      const rows = await select(`SELECT ?note WHERE { drug:ketamine pld:hasCaveat ?c . ?c pld:citation reference:pdsp-kidb ; rdfs:comment ?note }`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.note).toMatch(/screening result at the\s+cut-off/);
+      expect(rows[0]!.note).toMatch(/only where no measured value exists/);
+    });
+    it('says the mu binding is weak and its functional direction unknown', async () => {
       const rows = await select(`SELECT ?text WHERE { ${ketamine} ?m pld:target target:mu-opioid-receptor ; pld:hasCaveat/rdfs:comment ?text }`);
       expect(rows).toHaveLength(1);
-      expect(rows[0]?.text).toMatch(/stated without a number/);
+      expect(rows[0]?.text).toMatch(/weak: pKi 4\.38/);
+      expect(rows[0]?.text).toMatch(/activates or blocks the receptor is not established/);
     });
   });
 
@@ -109,22 +140,26 @@ describe.each([
   });
 
   describe('1e. GABAergic effects', () => {
-    it('is a possible increase of GABA signalling, with the disinhibition caveat', async () => {
+    it('is a possible change of GABA signalling whose direction is not settled, with the disinhibition caveat', async () => {
       const rows = await select(`SELECT ?certainty ?direction ?caveat WHERE { ${ketamine}
         ?m pld:hasEffect ?e ; pld:certainty ?certainty ; pld:hasCaveat/rdfs:comment ?caveat .
         ?e pld:process process:gaba-signalling ; pld:direction ?direction .
-      }`);
-      expect(rows).toHaveLength(1);
-      expect(rows[0]!.certainty).toBe('https://w3id.org/pharmald/vocab#Possible');
-      expect(rows[0]!.direction).toBe('https://w3id.org/pharmald/vocab#Increased');
-      expect(rows[0]!.caveat).toMatch(/disinhibition hypothesis/);
+        FILTER NOT EXISTS { ?m pld:target ?t }
+      } ORDER BY ?caveat`);
+      expect(rows).toHaveLength(2);
+      for (const row of rows) {
+        expect(row.certainty).toBe('https://w3id.org/pharmald/vocab#Possible');
+        expect(row.direction).toBe('https://w3id.org/pharmald/vocab#Altered');
+      }
+      expect(rows.map((r) => r.caveat)).toEqual([expect.stringMatching(/^Synaptic alpha1beta2gamma2 GABA-A receptors/), expect.stringMatching(/disinhibition hypothesis/)]);
     });
   });
 
   describe('2. cardiovascular system', () => {
     it('raises heart rate and blood pressure, indirectly, with no molecular target', async () => {
-      const rows = await select(`SELECT ?process ?direction ?valence WHERE { ${ketamine}
-        ?m pld:system system:cardiovascular-system ; pld:directness pld:Indirect ; pld:hasEffect ?e .
+      const rows = await select(`SELECT ?process ?direction ?valence WHERE {
+        BIND(mechanism:ketamine-sympathomimetic-cardiovascular-effects AS ?m)
+        ?m pld:drug drug:ketamine ; pld:system system:cardiovascular-system ; pld:directness pld:Indirect ; pld:hasEffect ?e .
         FILTER NOT EXISTS { ?m pld:target ?t }
         ?e pld:process ?process ; pld:direction ?direction ; pld:valence ?valence .
       } ORDER BY ?process`);
@@ -138,6 +173,32 @@ describe.each([
         mechanism:ketamine-sympathomimetic-cardiovascular-effects rdfs:comment ?description ; pld:hasCaveat/rdfs:comment ?caveat }`);
       expect(rows[0]!.description).toMatch(/central sympathetic stimulation/);
       expect(rows.some((r) => /reuptake inhibition/.test(r.caveat!))).toBe(true);
+    });
+    it('doubts reuptake inhibition for its weak potency (PubMed 9523822), not because of Kienbaum 2000', async () => {
+      const rows = await select(`SELECT ?text (GROUP_CONCAT(?pmid; separator=" ") AS ?pmids) WHERE {
+        mechanism:ketamine-sympathomimetic-cardiovascular-effects pld:hasCaveat ?c .
+        ?c rdfs:comment ?text ; pld:citation ?r . FILTER(CONTAINS(?text, "reuptake")) OPTIONAL { ?r pld:pmid ?pmid } } GROUP BY ?text`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.text).toMatch(/weak\s+inhibitor/);
+      expect(rows[0]!.text).toMatch(/Ki 66\.8 µM at NET, 62\.9 µM at DAT and 162 µM at SERT/);
+      expect(rows[0]!.text).toMatch(/does not argue against it/);
+      expect(rows[0]!.pmids!.split(' ').sort()).toEqual(['10638904', '9523822']);
+    });
+    it('records the weak transporter inhibition as affinities in uM, with assay and species', async () => {
+      const rows = await select(`SELECT ?target ?value ?species WHERE { ${ketamine}
+        ?m pld:target ?t ; pld:actionType pld:Inhibitor ; pld:directness pld:Direct ; pld:strength pld:Weak ; pld:hasAffinity ?a .
+        ?t a pld:Transporter . ?a pld:target ?t ; pld:affinityMeasure pld:Ki ; pld:affinityValue ?value ; pld:affinityUnit "uM" ;
+           pld:species ?species ; pld:assay ?assay ; pld:citation/pld:pmid "9523822" .
+        BIND(STRAFTER(STR(?t), "target/") AS ?target) } ORDER BY ?target`);
+      expect(rows).toEqual([
+        { target: 'dat', value: '62.9', species: 'rat' },
+        { target: 'net', value: '66.8', species: 'human' },
+        { target: 'sert', value: '162.0', species: 'rat' },
+      ]);
+    });
+    it('is not universal: the label lists cardiac decompensation where catecholamines are depleted', async () => {
+      expect(await ask(`mechanism:ketamine-sympathomimetic-cardiovascular-effects pld:hasCaveat/rdfs:comment ?t . FILTER(CONTAINS(?t, "catecholamine depletion"))`)).toBe(true);
+      expect(await ask(`${ketamine} ?m pld:system system:heart ; pld:hasEffect [ pld:process process:cardiac-performance ; pld:direction pld:Decreased ; pld:valence pld:Adverse ] .`)).toBe(true);
     });
   });
 
@@ -162,10 +223,20 @@ describe.each([
         pld:hasEffect [ pld:process process:central-sensitization ; pld:direction pld:Decreased ],
                       [ pld:process process:pain-perception ; pld:direction pld:Decreased ] .`)).toBe(true);
     });
-    it('may reduce peripheral sensitization, with no supporting review', async () => {
+    it('names central sensitization with the titled reviews (Sawynok 2014; Bell & Kalso 2018)', async () => {
+      const rows = await select(`SELECT ?r WHERE { ${ketamine} ?m pld:target target:nmda-receptor ; pld:supportedBy ?r ;
+        pld:hasEffect [ pld:process process:central-sensitization ] . }`);
+      expect(rows.map((r) => r.r)).toEqual(expect.arrayContaining([
+        'https://w3id.org/pharmald/id/reference/sawynok-2014', 'https://w3id.org/pharmald/id/reference/bell-kalso-2018',
+      ]));
+      expect(await ask(`reference:bell-kalso-2018 pld:pmid "30534625" . reference:sawynok-2014 pld:doi "10.1213/ANE.0000000000000246" .`)).toBe(true);
+      expect(await ask(`${ketamine} ?m pld:hasCaveat/rdfs:comment ?t . FILTER(CONTAINS(?t, "source text's wording"))`)).toBe(false);
+    });
+    it('may reduce peripheral sensitization, supported by a titled review and qualified by mixed human evidence', async () => {
       expect(await ask(`${ketamine} ?m pld:system system:peripheral-nervous-system ; pld:certainty pld:Possible ;
-        pld:hasEffect [ pld:process process:peripheral-sensitization ; pld:direction pld:Decreased ] .
-        FILTER NOT EXISTS { ?m pld:supportedBy ?r }`)).toBe(true);
+        pld:hasEffect [ pld:process process:peripheral-sensitization ; pld:direction pld:Decreased ] ;
+        pld:supportedBy reference:sawynok-2014 ; pld:hasCaveat [ pld:citation reference:sawynok-2014 ; rdfs:comment ?t ] .
+        FILTER(CONTAINS(?t, "mixed"))`)).toBe(true);
     });
     it('enhances descending pain inhibition, with a limited-efficacy caveat', async () => {
       expect(await ask(`${ketamine} ?m pld:hasEffect [ pld:process process:descending-pain-inhibition ; pld:direction pld:Increased ] ;
@@ -174,6 +245,20 @@ describe.each([
   });
 
   describe('5. serotonin and dopamine', () => {
+    it('gives dopamine effects a context-dependent valence (reward, abuse liability, psychotomimetic effects)', async () => {
+      expect(await ask(`${ketamine} ?m pld:hasEffect [ pld:process process:dopamine-signalling ; pld:valence pld:ContextDependent ] .`)).toBe(true);
+      expect(await ask(`${ketamine} ?m pld:hasEffect [ pld:process process:dopamine-signalling ; pld:valence pld:Therapeutic ] .`)).toBe(false);
+    });
+    it('has dopamine effects downstream of two mechanisms: AMPA receptor activation and the lateral habenula', async () => {
+      const rows = await select(`SELECT ?up WHERE { ${ketamine} ?m pld:hasEffect [ pld:process process:dopamine-signalling ] ; pld:downstreamOf ?up } ORDER BY ?up`);
+      expect(rows.map((r) => r.up!.replace(/^.*\//, ''))).toEqual(['ketamine-ampa-receptor-enhancement', 'ketamine-lateral-habenula-burst-block']);
+    });
+    it('keeps the D2 high-affinity-state report as a contested caveat, never as an affinity', async () => {
+      const rows = await select(`SELECT ?text WHERE { ${ketamine} ?m pld:hasCaveat ?c . ?c rdfs:comment ?text ; pld:citation/pld:pmid "15852061" }`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.text).toMatch(/contested and not published as an affinity/);
+      expect(await ask(`${ketamine} ?m pld:hasAffinity/pld:target target:d2-receptor .`)).toBe(false);
+    });
     it('alters both signalling pathways indirectly, and records no appreciable receptor binding', async () => {
       for (const [process, receptor] of [['serotonin-signalling', '5-ht2a-receptor'], ['dopamine-signalling', 'd2-receptor']]) {
         expect(await ask(`${ketamine} ?m pld:directness pld:Indirect ; pld:certainty pld:Possible ;
@@ -181,6 +266,81 @@ describe.each([
           drug:ketamine pld:noAppreciableBindingAt target:${receptor} .
           FILTER NOT EXISTS { ?m pld:target ?t }`)).toBe(true);
       }
+    });
+  });
+
+  describe('other antidepressant routes', () => {
+    it('eEF2 kinase deactivation and eEF2 follow from the NMDA block, and BDNF follows from two mechanisms', async () => {
+      expect(await ask(`mechanism:ketamine-eef2k-deactivation pld:drug drug:ketamine ; pld:target target:eef2k ; pld:directness pld:Indirect ;
+          pld:downstreamOf mechanism:ketamine-nmda-receptor-block ; pld:supportedBy/pld:doi "10.1038/nature10130" .
+        mechanism:ketamine-eef2-activation pld:target target:eef2 ; pld:downstreamOf mechanism:ketamine-eef2k-deactivation .`)).toBe(true);
+      const rows = await select(`SELECT ?up WHERE { ${ketamine} ?m pld:target target:bdnf ; pld:downstreamOf ?up } ORDER BY ?up`);
+      expect(rows.map((r) => r.up!.replace(/^.*\//, ''))).toEqual(['ketamine-ampa-receptor-enhancement', 'ketamine-eef2-activation']);
+    });
+    it('blocks lateral habenula bursting downstream of the NMDA block (PubMed 29446381)', async () => {
+      expect(await ask(`${ketamine} ?m pld:system system:lateral-habenula ; pld:downstreamOf mechanism:ketamine-nmda-receptor-block ;
+        pld:contributesTo use:rapid-antidepressant ; pld:supportedBy/pld:pmid "29446381" ;
+        pld:hasEffect [ pld:process process:lateral-habenula-burst-firing ; pld:direction pld:Decreased ; pld:valence pld:Therapeutic ] .
+        system:lateral-habenula pld:partOf system:brain .`)).toBe(true);
+    });
+    it('qualifies mTOR with the human rapamycin trial', async () => {
+      expect(await ask(`${ketamine} ?m pld:target target:mtor ; pld:certainty pld:Probable ; pld:supportedBy/pld:pmid "20724638" ;
+        pld:hasCaveat [ pld:citation/pld:doi "10.1038/s41386-020-0644-9" ; rdfs:comment ?t ] . FILTER(CONTAINS(?t, "rapamycin"))`)).toBe(true);
+    });
+    it('keeps direct TrkB binding as a hypothesis, not a direct mechanism', async () => {
+      expect(await ask(`${ketamine} ?m pld:target target:trkb ; pld:directness pld:Indirect ; pld:hasCaveat/pld:citation/pld:pmid "33606976" .`)).toBe(true);
+      expect(await ask(`${ketamine} ?m pld:target target:trkb ; pld:directness pld:Direct .`)).toBe(false);
+    });
+  });
+
+  describe('other targets', () => {
+    it('inhibits HCN1 directly, toward hypnosis in anaesthesia, with no potency given', async () => {
+      expect(await ask(`${ketamine} ?m pld:target target:hcn1 ; pld:directness pld:Direct ; pld:actionType pld:Inhibitor ;
+        pld:contributesTo use:anaesthesia ; pld:supportedBy/pld:pmid "19158287" ; pld:hasEffect [ pld:process process:consciousness ; pld:direction pld:Decreased ] .
+        FILTER NOT EXISTS { ?m pld:hasAffinity ?a } FILTER NOT EXISTS { ?m pld:strength ?s }`)).toBe(true);
+    });
+    it('inhibits alpha7 nicotinic receptors weakly: IC50 20 uM at human receptors', async () => {
+      expect(await ask(`${ketamine} ?m pld:target target:alpha7-nicotinic-receptor ; pld:strength pld:Weak ; pld:hasAffinity ?a .
+        ?a pld:affinityMeasure pld:IC50 ; pld:affinityValue 20.0 ; pld:affinityUnit "uM" ; pld:species "human"@en ; pld:citation/pld:pmid "11606328" .`)).toBe(true);
+    });
+  });
+
+  describe('adverse effects', () => {
+    it('are each an adverse effect on its process and system, backed by literature or the label', async () => {
+      const rows = await select(`SELECT ?process ?system ?direction WHERE { ${ketamine}
+        ?m pld:hasEffect ?e ; pld:system ?s ; pld:supportedBy ?r . ?e pld:valence pld:Adverse ; pld:process ?p ; pld:direction ?d .
+        BIND(STRAFTER(STR(?p), "process/") AS ?process) BIND(STRAFTER(STR(?s), "system/") AS ?system) BIND(STRAFTER(STR(?d), "#") AS ?direction)
+      } GROUP BY ?process ?system ?direction ORDER BY ?process ?system`);
+      expect(rows).toEqual([
+        { process: 'airway-patency', system: 'larynx', direction: 'Decreased' },
+        { process: 'airway-patency', system: 'respiratory-system', direction: 'Decreased' },
+        { process: 'bladder-wall-integrity', system: 'urinary-bladder', direction: 'Decreased' },
+        { process: 'cardiac-performance', system: 'cardiovascular-system', direction: 'Decreased' },
+        { process: 'cardiac-performance', system: 'heart', direction: 'Decreased' },
+        { process: 'intracranial-pressure', system: 'central-nervous-system', direction: 'Increased' },
+        { process: 'nausea-and-vomiting', system: 'digestive-system', direction: 'Increased' },
+        { process: 'perception-and-thought', system: 'brain', direction: 'Altered' },
+        { process: 'reward', system: 'brain', direction: 'Increased' },
+        { process: 'salivation', system: 'salivary-glands', direction: 'Increased' },
+      ]);
+    });
+    it('psychotomimetic effects follow from the NMDA receptor block (meta-analysis, PubMed 32437573)', async () => {
+      expect(await ask(`${ketamine} ?m pld:downstreamOf mechanism:ketamine-nmda-receptor-block ; pld:supportedBy/pld:pmid "32437573" ;
+        pld:certainty pld:Established ; pld:hasEffect [ pld:process process:perception-and-thought ; pld:valence pld:Adverse ] .`)).toBe(true);
+    });
+    it('emergence reactions, abuse liability, hypersalivation, laryngospasm, ulcerative cystitis and nausea are each there', async () => {
+      for (const process of ['perception-and-thought', 'reward', 'salivation', 'airway-patency', 'bladder-wall-integrity', 'nausea-and-vomiting']) {
+        expect(await ask(`${ketamine} ?m pld:hasEffect [ pld:process process:${process} ; pld:valence pld:Adverse ] ; pld:supportedBy ?r .`), process).toBe(true);
+      }
+      expect(await ask(`${ketamine} ?m pld:supportedBy/pld:pmid "24651639" ; pld:hasEffect [ pld:process process:reward ] .`)).toBe(true);
+      expect(await ask(`${ketamine} ?m pld:supportedBy/pld:pmid "19201064" ; pld:hasEffect [ pld:process process:airway-patency ] .`)).toBe(true);
+    });
+    it('keeps the intracranial-pressure question possible, with the systematic review as a caveat', async () => {
+      expect(await ask(`${ketamine} ?m pld:certainty pld:Possible ; pld:hasEffect [ pld:process process:intracranial-pressure ; pld:valence pld:Adverse ] ;
+        pld:hasCaveat/pld:citation ?c . ?c pld:referenceType pld:SystematicReview ; pld:pmid "25064742" .`)).toBe(true);
+    });
+    it('no adverse effect is counted toward a clinical use', async () => {
+      expect(await ask(`${ketamine} ?m pld:hasEffect/pld:valence pld:Adverse ; pld:contributesTo ?u .`)).toBe(false);
     });
   });
 

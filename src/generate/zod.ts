@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { schemes } from '../identifiers.js';
 import type { Entity, EntityDescription, Field, ModelDescription, TextRule } from '../model/description.js';
-import { codesOf, fieldRules, holds, isList, isOptional, sectionsOf } from './entities.js';
+import { codesOf, fieldRules, holds, isList, isOptional, sectionsOf, typeNames } from './entities.js';
 
 /** What a data file holds once checked: section → its entities. */
 export type CheckedDataFile = Readonly<Record<string, readonly Entity[] | undefined>>;
@@ -12,6 +12,7 @@ export type CheckedDataFile = Readonly<Record<string, readonly Entity[] | undefi
 /** The zod schema of one data file: a strict object whose keys are the sections, each a list of its entity. */
 export function dataFileSchema(description: ModelDescription): z.ZodType<CheckedDataFile> {
   const entities = new Map<string, z.ZodType>();
+  const names = typeNames(description);
   const pattern = (rule: TextRule) => new RegExp(rule.pattern, 'u');
   const id = z.string().regex(pattern(description.idRule), { error: description.idRule.message });
   const text = description.textRules.reduce((schema, rule) => schema.regex(pattern(rule), { error: rule.message }), z.string());
@@ -64,7 +65,7 @@ export function dataFileSchema(description: ModelDescription): z.ZodType<Checked
     if (!entity) throw new Error(`the model has no entity "${key}"`);
     // Parts may nest: the schema is looked up lazily, so an entity can be part of itself.
     entities.set(key, z.lazy(() => built));
-    const built = withRules(entity, z.strictObject(fieldsSchema(entity.fields))).describe(entity.doc);
+    const built = withRules(entity, z.strictObject(fieldsSchema(entity.fields))).meta({ id: names.get(key)!, description: entity.doc });
     entities.set(key, built);
     return built;
   };

@@ -107,7 +107,8 @@ function substitute(pattern: QuadPattern, row: Row): QuadPattern {
 }
 
 function substituteTerm(term: RDF.Term, row: Row): RDF.Term {
-  if (term.termType === 'Variable') return row[term.value] ?? term;
+  // A variable bound to the default graph stays a variable: in place, the default graph would read as their union.
+  if (term.termType === 'Variable') return row[term.value]?.termType === 'DefaultGraph' ? term : row[term.value] ?? term;
   if (term.termType !== 'Quad') return term;
   const parts = POSITIONS.map((position) => substituteTerm(term[position], row));
   if (parts.every((part, i) => part === term[POSITIONS[i]!])) return term;

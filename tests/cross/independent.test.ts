@@ -162,10 +162,12 @@ const claims: readonly Claim[] = [
       ['"ketamine"@en', '"ketamine"']],
   },
   {
-    claim: 'the mu opioid mechanism is weak, possible, and has no affinity',
-    ask: `?m pld:target target:mu-opioid-receptor ; pld:strength pld:Weak ; pld:certainty pld:Possible .
-      FILTER NOT EXISTS { ?m pld:hasAffinity ?a }`,
-    nuances: [['pld:Weak', 'pld:Strong'], ['pld:Possible', 'pld:Established'], ['FILTER NOT EXISTS', 'FILTER EXISTS']],
+    claim: 'the mu opioid mechanism is weak and possible, with its measured pKi 4.38 (xsd:decimal) and no unit',
+    ask: `?m pld:target target:mu-opioid-receptor ; pld:strength pld:Weak ; pld:certainty pld:Possible ; pld:hasAffinity ?a .
+      ?a pld:affinityMeasure pld:pKi ; pld:affinityValue "4.38"^^xsd:decimal .
+      FILTER NOT EXISTS { ?a pld:affinityUnit ?u }`,
+    nuances: [['pld:Weak', 'pld:Strong'], ['pld:Possible', 'pld:Established'], ['pld:pKi', 'pld:Ki'], ['"4.38"^^xsd:decimal', '"4.38"'],
+      ['FILTER NOT EXISTS', 'FILTER EXISTS']],
   },
   {
     claim: 'the cardiovascular mechanism is indirect, has no molecular target, and increases heart rate (context-dependent)',
@@ -202,10 +204,10 @@ const claims: readonly Claim[] = [
     nuances: [['"659.0"^^xsd:decimal', '"659.0"'], ['"nM"', '"nM"@en'], ['pld:Ki', 'pld:IC50']],
   },
   {
-    claim: 'ketamine shows no appreciable binding at the kappa opioid receptor, and no mechanism targets it',
-    ask: `drug:ketamine pld:noAppreciableBindingAt target:kappa-opioid-receptor .
-      FILTER NOT EXISTS { ?m pld:target target:kappa-opioid-receptor }`,
-    nuances: [['target:kappa-opioid-receptor', 'target:mu-opioid-receptor']],
+    claim: 'ketamine shows no appreciable binding at the 5-HT2A receptor, and no mechanism targets it (kappa has a measured affinity instead)',
+    ask: `drug:ketamine pld:noAppreciableBindingAt target:5-ht2a-receptor .
+      FILTER NOT EXISTS { ?m pld:target target:5-ht2a-receptor }`,
+    nuances: [['target:5-ht2a-receptor', 'target:kappa-opioid-receptor']],
   },
 ];
 
