@@ -7,6 +7,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 // (bin/pharmald.js), the query worker threads — runs with tests/support/from-source.mjs, which loads src/ for lib/.
 export const fromSource = fileURLToPath(new URL('tests/support/from-source.mjs', import.meta.url));
 const lib = fileURLToPath(new URL('lib/', import.meta.url));
+const bench = fileURLToPath(new URL('bench/', import.meta.url));
+const src = fileURLToPath(new URL('src/', import.meta.url));
 
 export const refuseLib: Plugin = {
   name: 'pharmald-refuse-lib',
@@ -14,6 +16,8 @@ export const refuseLib: Plugin = {
   async resolveId(source, importer, options) {
     // A path into lib/ is refused whether or not lib/ has the file (it need not exist), as is a package that resolves there.
     const named = path.isAbsolute(source) ? source : importer && source.startsWith('.') ? path.resolve(path.dirname(importer), source) : undefined;
+    // The bench tools import lib/ (they run standalone after a compile); under test they get the source instead.
+    if (named?.startsWith(lib) && importer?.startsWith(bench)) return src + named.slice(lib.length).replace(/\.js$/, '.ts');
     const resolved = named?.startsWith(lib) ? undefined : await this.resolve(source, importer, { ...options, skipSelf: true });
     if ((named ?? resolved?.id ?? '').startsWith(lib)) this.error(`${importer ?? 'a test'} imports ${source}: the tests run src/, import it from there`);
     return resolved;

@@ -17,6 +17,7 @@ import jsonld from 'jsonld';
 import { Parser, type Quad as N3Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, type QueryResult } from '../src/query/engine.js';
+import { QueryPool, QueryRefused } from '../src/query/pool.js';
 import { serve, type RunningServer, type ServeOptions } from '../src/server/app.js';
 import { bin, bundledDataset, fixtureDataDir, moduleLog, root } from './helpers.js';
 
@@ -825,5 +826,22 @@ describe('no stack trace in any response', () => {
     const answers = bodies.filter((b) => !b.what.includes('/sparql/ui/'));
     const leaking = answers.filter((b) => b.body.includes('    at ') || /\n\s*at \S+ \(/.test(b.body) || /\.(ts|js):\d+:\d+/.test(b.body));
     expect(leaking.map((b) => b.what)).toEqual([]);
+  });
+});
+
+describe('a query engine that fails to start', () => {
+  it('answers the waiting and later queries with a 500 that says why, and stops starting workers', async () => {
+    const workerFile = new URL(`data:text/javascript,${encodeURIComponent("throw new Error('engine broken at start');")}`);
+    const pool = new QueryPool({ nquads: '', workers: 2, maxQueue: 8, timeoutMs: 10_000, maxResults: 10, workerFile });
+    const refusal = (promise: Promise<string>) => promise.then(() => undefined, (error: unknown) => error);
+    try {
+      const pending = await refusal(pool.run('ASK {}', 'application/sparql-results+json'));
+      expect(pending).toBeInstanceOf(QueryRefused);
+      expect(pending).toMatchObject({ status: 500, message: 'the query engine failed to start: engine broken at start' });
+      const later = await refusal(pool.run('ASK {}', 'application/sparql-results+json'));
+      expect(later).toMatchObject({ status: 500, message: 'the query engine failed to start: engine broken at start' });
+    } finally {
+      await pool.close();
+    }
   });
 });

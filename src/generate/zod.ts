@@ -19,7 +19,7 @@ export function dataFileSchema(description: ModelDescription): z.ZodType<Checked
 
   const identifier = (scheme: keyof typeof schemes) => {
     const { name, pattern: regex, example } = schemes[scheme];
-    return z.string().regex(regex, { error: `is not a ${name} identifier (e.g. ${example})` });
+    return z.string().regex(regex, { error: `is not a ${name} identifier (e.g. ${example})` }).meta({ examples: [example] });
   };
 
   /** One value of a field, before its cardinality. */

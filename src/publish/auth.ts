@@ -79,10 +79,6 @@ export function digestAuthorization(challenge: Challenge, credentials: Credentia
   return `Digest ${parts.join(', ')}`;
 }
 
-export function basicAuthorization(credentials: Credentials): string {
-  return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`;
-}
-
 /** One user's answers: keeps the last challenge and counts its nonce, so later requests authenticate at once. */
 export class Authenticator {
   private challenge: Challenge | undefined;
@@ -103,14 +99,11 @@ export class Authenticator {
     return this.challenge !== undefined;
   }
 
-  get scheme(): string | undefined {
-    return this.challenge?.scheme;
-  }
-
   /** The Authorization header for a request, or undefined before any challenge. */
   header(method: string, uri: string, body?: Uint8Array | string): string | undefined {
     if (!this.challenge) return undefined;
-    if (this.challenge.scheme === 'basic') return basicAuthorization(this.credentials);
+    const { user, password } = this.credentials;
+    if (this.challenge.scheme === 'basic') return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
     return digestAuthorization(this.challenge, this.credentials, { method, uri, nc: ++this.nc, cnonce: randomBytes(8).toString('hex'), body });
   }
 }

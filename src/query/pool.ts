@@ -24,6 +24,8 @@ export interface QueryPoolOptions {
   readonly maxQueue: number;
   readonly timeoutMs: number;
   readonly maxResults: number;
+  /** The worker module (default the compiled worker.js); tests pass one that fails. */
+  readonly workerFile?: string | URL;
 }
 
 /** Why a query did not give an answer, with the HTTP status that says so. */
@@ -48,6 +50,8 @@ interface Slot {
 }
 
 const workerFile = path.join(packageRoot, 'lib', 'query', 'worker.js');
+/** Workers failing to start, in a row, before the pool stops starting them and refuses every query. */
+const MAX_START_FAILURES = 3;
 
 export class QueryPool {
   readonly #options: QueryPoolOptions;
@@ -55,6 +59,9 @@ export class QueryPool {
   readonly #queue: Job[] = [];
   #nextId = 0;
   #closed = false;
+  #startFailures = 0;
+  /** Set once workers keep failing to start: every query gets this answer. */
+  #broken: QueryRefused | undefined;
 
   constructor(options: QueryPoolOptions) {
     this.#options = options;
@@ -64,6 +71,7 @@ export class QueryPool {
   /** Runs a query and resolves with the serialized answer; rejects with a QueryRefused. */
   run(sparql: string, mediaType: string): Promise<string> {
     if (this.#closed) return Promise.reject(new QueryRefused(503, 'the server is shutting down'));
+    if (this.#broken) return Promise.reject(this.#broken);
     const busy = this.#slots.every((slot) => slot.job || !slot.ready);
     if (busy && this.#queue.length >= this.#options.maxQueue) {
       return Promise.reject(new QueryRefused(503, 'too many queries at once; try again shortly'));
@@ -81,20 +89,28 @@ export class QueryPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(workerFile, { workerData: { nquads: this.#options.nquads } }), job: undefined, ready: false, timer: undefined };
+    const worker = new Worker(this.#options.workerFile ?? workerFile, { workerData: { nquads: this.#options.nquads } });
+    const slot: Slot = { worker, job: undefined, ready: false, timer: undefined };
     slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
       if ('ready' in reply) {
         slot.ready = true;
+        this.#startFailures = 0;
         this.#dispatch();
         return;
       }
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
-      this.#finish(slot);
+      clearTimeout(slot.timer);
+      slot.job = undefined;
+      this.#dispatch();
       if (reply.ok) job.resolve(reply.body);
       else job.reject(new QueryRefused(reply.status, reply.message));
     });
-    slot.worker.on('error', (error) => this.#replace(slot, new QueryRefused(500, `query worker failed: ${error.message}`)));
+    slot.worker.on('error', (error) => {
+      // A worker that cannot start would be replaced by one that cannot either, at full speed: give up instead.
+      if (slot.ready || ++this.#startFailures < MAX_START_FAILURES) this.#replace(slot, new QueryRefused(500, `query worker failed: ${error.message}`));
+      else this.#giveUp(`the query engine failed to start: ${error.message}`);
+    });
     slot.worker.unref();
     return slot;
   }
@@ -112,24 +128,26 @@ export class QueryPool {
     }
   }
 
-  #finish(slot: Slot): void {
-    clearTimeout(slot.timer);
-    slot.job = undefined;
-    slot.timer = undefined;
+  /** Stops a worker for real (a timed-out or crashed query) and starts a fresh one in its place. */
+  #replace(slot: Slot, reason: QueryRefused): void {
+    this.#stop(slot, reason);
+    const index = this.#slots.indexOf(slot);
+    if (this.#closed || this.#broken || index < 0) return;
+    this.#slots[index] = this.#spawn();
     this.#dispatch();
   }
 
-  /** Stops a worker for real (a timed-out or crashed query) and starts a fresh one in its place. */
-  #replace(slot: Slot, reason: QueryRefused): void {
-    const job = slot.job;
-    slot.job = undefined;
+  /** Stops every worker and answers the waiting and all later queries with a 500 that says why. */
+  #giveUp(message: string): void {
+    this.#broken = new QueryRefused(500, message);
+    for (const slot of this.#slots) this.#stop(slot, this.#broken);
+    for (const job of this.#queue.splice(0)) job.reject(this.#broken);
+  }
+
+  #stop(slot: Slot, reason: QueryRefused): void {
     clearTimeout(slot.timer);
+    slot.job?.reject(reason);
+    slot.job = undefined;
     void slot.worker.terminate();
-    if (this.#closed) return;
-    const fresh = this.#spawn();
-    const index = this.#slots.indexOf(slot);
-    if (index >= 0) this.#slots[index] = fresh;
-    job?.reject(reason);
-    this.#dispatch();
   }
 }

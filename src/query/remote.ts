@@ -20,30 +20,26 @@ export interface RemoteQueryOptions {
 /** Runs `sparql` at the endpoint: Comunica sends the whole query to the store, over its default graph. No UPDATE. */
 export async function queryEndpoint(endpoint: string, sparql: string, options: RemoteQueryOptions = {}): Promise<QueryResult> {
   engine ??= new QueryEngine();
-  const fail = (error: unknown): never => {
-    // Comunica puts the store's answer on the lines after its own: keep both, on one line, briefly.
-    const message = oneLine(error instanceof Error && error.message === 'fetch failed'
-      ? networkReason(error, options.timeoutMs ?? 300_000)
-      : error instanceof Error ? error.message : String(error));
-    throw new QueryError(`${endpoint}: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
-  };
+  const timeoutMs = options.timeoutMs ?? 300_000;
   try {
     const result = await engine.query(sparql, {
       sources: [{ type: 'sparql', value: endpoint }],
       // The time limit is set in endpointFetch: Comunica's httpTimeout timer keeps the process alive after a failure.
-      fetch: endpointFetch(endpoint, options, options.timeoutMs ?? 300_000),
+      fetch: endpointFetch(endpoint, options, timeoutMs),
     });
     return await readAnswer(result, 'SPARQL UPDATE is not supported by pharmald query: it only reads');
   } catch (error) {
     if (error instanceof QueryError) throw error;
-    return fail(error);
+    // Comunica puts the store's answer on the lines after its own: keep both, on one line, briefly.
+    const message = oneLine(error instanceof Error && error.message === 'fetch failed'
+      ? networkReason(error, timeoutMs)
+      : error instanceof Error ? error.message : String(error));
+    throw new QueryError(`${endpoint}: ${message.length > 300 ? `${message.slice(0, 300)}…` : message}`);
   }
 }
 
-/**
- * Comunica's fetch: mends a URL that had a query string (Comunica appends `?query=`), adds default-graph-uri (in a
- * form body, else the URL, as the Protocol says), and answers a 401 challenge once, then authenticates up front.
- */
+// Comunica's fetch: mends a URL that had a query string (Comunica appends `?query=`), adds default-graph-uri (in a
+// form body, else the URL, as the Protocol says), and answers a 401 challenge once, then authenticates up front.
 function endpointFetch(endpoint: string, options: RemoteQueryOptions, timeoutMs: number): typeof fetch {
   const authenticator = options.credentials ? new Authenticator(options.credentials) : undefined;
   return async (input, init) => {

@@ -11,18 +11,17 @@ const store = new Store(new Parser({ format: 'application/n-quads' }).parse((wor
 await query(store, 'ASK {}');
 parentPort!.postMessage({ ready: true });
 
-parentPort!.on('message', async (request: WorkerRequest) => {
-  let reply: WorkerReply;
+parentPort!.on('message', async (request: WorkerRequest) => parentPort!.postMessage(await answer(request)));
+
+/** The reply to one query: its serialized answer, or why there is none. */
+async function answer({ id, sparql, mediaType, maxResults }: WorkerRequest): Promise<WorkerReply> {
   try {
-    const result = await query(store, request.sparql);
+    const result = await query(store, sparql);
     const size = result.type === 'bindings' ? result.rows.length : result.type === 'quads' ? result.quads.length : 1;
-    if (size > request.maxResults) {
-      reply = { id: request.id, ok: false, status: 400, message: `the answer has ${size} results, over the limit of ${request.maxResults}: add a LIMIT` };
-    } else {
-      reply = { id: request.id, ok: true, body: await serializeResult(result, request.mediaType) };
-    }
+    const message = `the answer has ${size} results, over the limit of ${maxResults}: add a LIMIT`;
+    if (size > maxResults) return { id, ok: false, status: 400, message };
+    return { id, ok: true, body: await serializeResult(result, mediaType) };
   } catch (error) {
-    reply = { id: request.id, ok: false, status: 400, message: error instanceof Error ? error.message : String(error) };
+    return { id, ok: false, status: 400, message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
-});
+}

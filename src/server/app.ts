@@ -54,13 +54,7 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const settings = { ...serveDefaults, ...definedOnly(options) };
   const quads = options.quads ?? (await compileDataset({ dataDir: options.dataDir })).quads;
-  const pool = new QueryPool({
-    nquads: toNQuads(quads, options.namedGraphs ?? {}),
-    workers: settings.workers,
-    maxQueue: settings.maxQueue,
-    timeoutMs: settings.timeoutMs,
-    maxResults: settings.maxResults,
-  });
+  const pool = new QueryPool({ ...settings, nquads: toNQuads(quads, options.namedGraphs ?? {}) });
   const uiPage = queryUiPage(exampleQueries());
   const allowedServices = options.federate ?? [];
   const endpoint = {

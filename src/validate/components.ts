@@ -52,7 +52,8 @@ export function constraintMessage(store: Store, name: string, specs: readonly st
   // PROPERTY_ONLY components never get here for a node shape (they are Unsupported there).
   const fallback = name === 'HasValue' && !isProperty ? 'Value must be {$hasValue}' : DEFAULT_MESSAGES[name];
   const component = DataFactory.namedNode(`${SH}${name}ConstraintComponent`);
-  const messages = shapeMessages.length ? shapeMessages : fallback ? [DataFactory.literal(fallback)] : store.getObjects(component, `${SH}message`, null);
+  const messages = shapeMessages.length ? shapeMessages
+    : fallback ? [DataFactory.literal(fallback)] : store.getObjects(component, `${SH}message`, null);
   if (messages.length === 0) return null;
   const label = (p: string): string => {
     const node = get(p);

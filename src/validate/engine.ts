@@ -123,7 +123,8 @@ function valueTest(run: Run, check: ValueCheck): (focus: Term, value: Term) => b
     case 'Datatype': {
       const { wellFormed } = check;
       const { value: iri, termType } = check.datatype;
-      return (_, v) => v.termType === 'Literal' && v.datatype.value === iri && v.datatype.termType === termType && (wellFormed === null || wellFormed(v.value));
+      return (_, v) => v.termType === 'Literal' && v.datatype.value === iri && v.datatype.termType === termType
+        && (wellFormed === null || wellFormed(v.value));
     }
     case 'In': {
       const { keys } = check;

@@ -118,7 +118,7 @@ export function checkConstraint(run: Run, counters: Counters, focus: Term, value
       return found;
     }
     default: // a check of each value node on its own: one result per failing value
-      return failsAny(run, sink, values, (value) => !valueConforms(run, focus, check, value) && report(sink, focus, shape, constraint, value));
+      return failsAny(run, sink, values, (v) => !valueConforms(run, focus, check, v) && report(sink, focus, shape, constraint, v));
   }
 }
 
