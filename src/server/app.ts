@@ -1,7 +1,7 @@
 // **app** is `pharmald serve`: one HTTP server that loads the dataset once, answers SPARQL at /sparql
 // (in worker threads, with limits) and serves the built site. Routes are a short table, top to bottom.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
@@ -66,26 +66,22 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   };
 
   const server = createServer((request, response) => {
-    void route(request, response).catch((error: unknown) => send(request, response, errorReply(error)));
+    void routeRequest(request)
+      .catch((error: unknown) => {
+        // Errors carry CORS headers too, so a browser client can read why (a 503 or 504 included).
+        const reply = errorReply(error);
+        return { ...reply, headers: { ...reply.headers, ...corsHeaders } };
+      })
+      .then((reply) => send(request, response, reply))
+      .catch((error: unknown) => send(request, response, errorReply(error)));
   });
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let reply: Reply;
-    try {
-      reply = await routeRequest(request, url);
-    } catch (error) {
-      // Errors carry CORS headers too, so a browser client can read why (a 503 or 504 included).
-      reply = errorReply(error);
-      reply = { ...reply, headers: { ...reply.headers, ...corsHeaders } };
-    }
-    send(request, response, reply);
-  }
 
   const distDir = options.distDir ?? 'dist';
   const siteDir = path.join(distDir, 'site');
   const releasesDir = path.join(distDir, 'releases');
   /** The routes, top to bottom: the endpoint, its UI assets, the releases, then the site. */
-  async function routeRequest(request: IncomingMessage, url: URL): Promise<Reply> {
+  async function routeRequest(request: IncomingMessage): Promise<Reply> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
     const { pathname } = url;
     if (pathname === '/sparql' || pathname === '/sparql/') return handleSparql(request, url, endpoint);
     if (queryUiAssets[pathname]) return asset(request, pathname);
