@@ -107,8 +107,9 @@ describe('the YASGUI query UI in Chromium', () => {
         expect(table).toContain(term.value.slice(0, 4));
       }
     }
-    const firstValue = expected.rows.find((row) => row['value'])!['value']!.value;
-    expect(table).toContain(firstValue);
+    // The shortest value of the first row is never cut short: it is there whole.
+    const shortest = Object.values(expected.rows[0]!).map((term) => term.value).sort((a, b) => a.length - b.length)[0]!;
+    expect(table).toContain(shortest);
     expect(await page.locator('.tabPanel.active .yasr').innerText()).toMatch(new RegExp(`${expected.rows.length} results? in`));
 
     mkdirSync(path.dirname(screenshot), { recursive: true });

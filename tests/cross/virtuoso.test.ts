@@ -253,15 +253,20 @@ describe('failures against the real store', () => {
 
 describe('the bundled data published to Virtuoso (replacing the 100 k graph) answers like in-process', () => {
   let bundled: readonly Quad[];
+  let warnings: number;
   beforeAll(async () => {
-    bundled = (await bundledDataset()).quads;
+    const compiled = await bundledDataset();
+    bundled = compiled.quads;
+    warnings = compiled.diagnostics.filter((d) => d.severity === 'warning').length;
   });
 
   it('publishes data/ and the graph now holds only its triples', async () => {
     const result = await pharmaldAsync(publishArgs(['--data', path.join(root, 'data')]));
     expect(result.status, result.stderr).toBe(0);
-    // The five SHACL warnings of the bundled data (claims backed by the source text alone), as build prints them.
-    expect(result.stderr.trimEnd().split('\n').map((line) => /^data\/\S+\.yaml:\d+:\d+: warning: /.test(line))).toEqual([true, true, true, true, true]);
+    // The SHACL warnings of the bundled data (claims backed by the source text alone), as build prints them.
+    const lines = result.stderr.trimEnd().split('\n').filter(Boolean);
+    expect(lines.every((line) => /^data\/\S+\.yaml:\d+:\d+: warning: /.test(line)), result.stderr).toBe(true);
+    expect(lines).toHaveLength(warnings);
     const triples = new Set(bundled.map(quadToNTriples)).size;
     expect(result.stdout).toMatch(new RegExp(`^published ${triples} triples .* in 1 chunk, .* counts ${triples}\\n$`));
   });
