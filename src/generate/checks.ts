@@ -63,11 +63,12 @@ export function checkModel(description: ModelDescription, { model, origins, sour
     const context: DeriveContext = { owner: owner?.values, referencing };
     const self = values[idFieldOf(entity) ?? ''];
     const checkFields = (fields: Readonly<Record<string, Field>>, group: Entity, path: YamlPath) => {
-      for (const [name, field] of Object.entries(fields)) {
+      for (const [name, field] of checkedFields(fields)) {
         const value = group[name];
-        const fieldPath = [...path, name];
-        const item = (i: number): YamlPath => (isList(field) ? [...fieldPath, i] : fieldPath);
-        if (field.kind === 'group' && isEntity(value)) checkFields(field.fields, value, fieldPath);
+        if (value === undefined && !(field.kind === 'ref' && field.fallback)) continue;
+        // Paths are made only for what is reported: most entities have nothing to report.
+        const item = (i: number): YamlPath => (isList(field) ? [...path, name, i] : [...path, name]);
+        if (field.kind === 'group' && isEntity(value)) checkFields(field.fields, value, [...path, name]);
         if (field.kind === 'part') checkParts(field, valuesOf(value).filter(isEntity), { values, description: entity }, on, item);
         if (field.kind !== 'ref') continue;
         const known = ids.get(field.entity);
@@ -104,6 +105,15 @@ export function checkModel(description: ModelDescription, { model, origins, sour
 
   for (const { entity, on } of tops) checkEntity(entity, on.entity, undefined, on, []);
   return diagnostics;
+}
+
+const checked = new WeakMap<object, readonly (readonly [string, Field])[]>();
+
+/** The fields the checks look at (groups, parts, refs), listed once per description of fields. */
+function checkedFields(fields: Readonly<Record<string, Field>>): readonly (readonly [string, Field])[] {
+  let list = checked.get(fields);
+  if (!list) checked.set(fields, (list = Object.entries(fields).filter(([, f]) => f.kind === 'group' || f.kind === 'part' || f.kind === 'ref')));
+  return list;
 }
 
 const isRequired = (field: Field) => field.kind === 'id' || field.cardinality === 'one' || field.cardinality === 'some';
