@@ -8,6 +8,7 @@ import type { Entity, Field, ModelDescription } from '../src/model/description.j
 import { pharmald } from '../src/model/pharmald.js';
 import type { Origin } from '../src/model/source.js';
 import { quadToNTriples } from '../src/serialize/ntriples.js';
+import { routes, withMechanismField } from './support/description.js';
 
 const PLD = 'https://w3id.org/pharmald/vocab#';
 const ID = 'https://w3id.org/pharmald/id/';
@@ -24,30 +25,7 @@ const en = (text: string) => `${JSON.stringify(text)}@en`;
 const triple = (s: string, p: string, o: string) => `${s} ${p} ${o} .`;
 
 /** pharmald's description with one more optional mechanism field, `route` (a code of a new vocabulary). */
-const withRoute: ModelDescription = {
-  ...pharmald,
-  entities: {
-    ...pharmald.entities,
-    mechanism: {
-      ...pharmald.entities.mechanism,
-      fields: {
-        ...pharmald.entities.mechanism.fields,
-        route: { kind: 'code', vocabulary: 'route', cardinality: 'optional', property: 'route', doc: 'How the drug is given' },
-      },
-    },
-  },
-  vocabularies: {
-    ...pharmald.vocabularies,
-    route: {
-      className: 'Route', label: 'route', doc: 'How a drug is given',
-      terms: [
-        { code: 'intravenous', name: 'Intravenous', label: 'intravenous', definition: 'into a vein' },
-        { code: 'intranasal', name: 'Intranasal', label: 'intranasal', definition: 'into the nose' },
-      ],
-    },
-  },
-  properties: { ...pharmald.properties, route: { label: 'route', comment: 'How the drug is given in a mechanism.' } },
-};
+const withRoute = withMechanismField({ kind: 'code', vocabulary: 'route', cardinality: 'optional', property: 'route', doc: 'How the drug is given' }, routes);
 
 const sections = {
   drugs: [{

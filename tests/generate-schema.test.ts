@@ -13,9 +13,9 @@ import { parse } from 'yaml';
 import { DataError } from '../src/errors.js';
 import { dataFileJsonSchema } from '../src/generate/jsonSchema.js';
 import { dataFileSchema } from '../src/generate/zod.js';
-import type { ModelDescription } from '../src/model/description.js';
 import { loadModel } from '../src/model/load.js';
 import { pharmald } from '../src/model/pharmald.js';
+import { routes, withMechanismField } from './support/description.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, 'data');
@@ -25,27 +25,7 @@ const scratch: string[] = [];
 afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 /** pharmald with one more optional mechanism field, `route`, a code of a new vocabulary. */
-const withRoute: ModelDescription = {
-  ...pharmald,
-  properties: { ...pharmald.properties, route: { label: 'route', comment: 'How the drug is given for the mechanism to act.' } },
-  vocabularies: {
-    ...pharmald.vocabularies,
-    route: {
-      className: 'Route', label: 'route', doc: 'How a drug is given',
-      terms: [
-        { code: 'oral', name: 'Oral', label: 'oral', definition: 'by mouth' },
-        { code: 'intravenous', name: 'Intravenous', label: 'intravenous', definition: 'into a vein' },
-      ],
-    },
-  },
-  entities: {
-    ...pharmald.entities,
-    mechanism: {
-      ...pharmald.entities.mechanism,
-      fields: { ...pharmald.entities.mechanism.fields, route: { kind: 'code', vocabulary: 'route', cardinality: 'optional', property: 'route', doc: 'How the drug is given' } },
-    },
-  },
-};
+const withRoute = withMechanismField({ kind: 'code', vocabulary: 'route', cardinality: 'optional', property: 'route', doc: 'How the drug is given' }, routes);
 
 const mechanism = {
   id: 'm', label: 'M', drug: 'd', target: 't', action: 'antagonist', directness: 'direct', certainty: 'established',
@@ -102,7 +82,7 @@ describe('the JSON Schema of a data file (draft-07)', () => {
 
   it('is declared draft-07, with a definition per entity', () => {
     expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://w3id.org/pharmald/schema/data.schema.json', title: 'pharmald data file', additionalProperties: false });
-    expect(Object.keys(schema['definitions'] as object)).toEqual(['Drug', 'Role', 'Target', 'PhysiologicalSystem', 'PhysiologicalProcess', 'ClinicalUse', 'Reference', 'Mechanism', 'Effect', 'Affinity', 'Caveat', 'Screen']);
+    expect(Object.keys(schema['definitions'] as object)).toEqual(['Drug', 'Role', 'Target', 'PhysiologicalSystem', 'PhysiologicalProcess', 'ClinicalUse', 'Reference', 'Mechanism', 'Effect', 'Affinity', 'Caveat', 'Screen', 'UseStatus']);
   });
 
   it('has patterns that read the same with and without the Unicode flag', () => {
@@ -141,7 +121,7 @@ describe('a field added to a copy of the description', () => {
 
   it('is in the JSON Schema, with its codes and its documentation', () => {
     const mechanismSchema = (dataFileJsonSchema(withRoute)['definitions'] as Record<string, { properties: Record<string, unknown> }>)['Mechanism']!;
-    expect(mechanismSchema.properties['route']).toEqual({ description: 'How the drug is given', type: 'string', enum: ['oral', 'intravenous'] });
+    expect(mechanismSchema.properties['route']).toEqual({ description: 'How the drug is given', type: 'string', enum: ['intravenous', 'intranasal', 'oral'] });
     expect(validate(dataFileJsonSchema(withRoute), { mechanisms: [{ ...mechanism, route: 'oral' }] })).toEqual([]);
     expect(validate(dataFileJsonSchema(pharmald), { mechanisms: [{ ...mechanism, route: 'oral' }] })).toEqual(['$.mechanisms[0]: unknown field route']);
   });

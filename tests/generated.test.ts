@@ -10,9 +10,9 @@ import { committedArtefacts } from '../src/generate/artefacts.js';
 import { jsonLdContext } from '../src/generate/context.js';
 import { ontologyQuads } from '../src/generate/ontology.js';
 import { SHAPES, shapesQuads } from '../src/generate/shapes.js';
-import type { ModelDescription } from '../src/model/description.js';
 import { pharmald } from '../src/model/pharmald.js';
 import { root } from './helpers.js';
+import { withMechanismField } from './support/description.js';
 
 const PLD = pharmald.namespace;
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -55,15 +55,7 @@ describe('committed artefacts', async () => {
 });
 
 describe('a field added to a copy of the description', () => {
-  const mechanism = pharmald.entities.mechanism;
-  const withRoute: ModelDescription = {
-    ...pharmald,
-    entities: {
-      ...pharmald.entities,
-      mechanism: { ...mechanism, fields: { ...mechanism.fields, route: { kind: 'text', cardinality: 'optional', property: 'route', doc: 'The route of administration the claim is about' } } },
-    },
-    properties: { ...pharmald.properties, route: { label: 'route', comment: 'The route of administration a mechanism is described for (e.g. intravenous).' } },
-  };
+  const withRoute = withMechanismField({ kind: 'text', cardinality: 'optional', property: 'route', doc: 'The route of administration the claim is about' });
 
   it('gets a property shape on mechanisms: sh:path pld:route, sh:name "route", at most one English text', () => {
     const shapes = shapesQuads(withRoute);

@@ -19,6 +19,7 @@ import { diffDatasets } from '../src/release/diff.js';
 import { resultsToDiagnostics } from '../src/validate/report.js';
 import { validate } from '../src/validate/validate.js';
 import { copyOfData } from './helpers.js';
+import { withMechanismField } from './support/description.js';
 
 const PLD = 'https://w3id.org/pharmald/vocab#';
 const SH = 'http://www.w3.org/ns/shacl#';
@@ -30,10 +31,7 @@ const route: Field = {
   kind: 'string', cardinality: 'optional', property: 'route', values: ['intravenous', 'intramuscular', 'intranasal', 'oral'],
   doc: 'The route of administration the claim was observed with',
 };
-const withRoute: ModelDescription = {
-  ...pharmald,
-  entities: { ...pharmald.entities, mechanism: { ...pharmald.entities.mechanism, fields: { ...pharmald.entities.mechanism.fields, route } } },
-};
+const withRoute = withMechanismField(route);
 
 /** A copy of the bundled data whose NMDA-block mechanism says `route: VALUE` (the field's data). */
 function dataWithRoute(value: string): { dir: string; file: string; line: number } {

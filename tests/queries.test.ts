@@ -156,10 +156,43 @@ const expectations: Record<string, { readonly of?: 'drug' | 'mechanism' | 'subje
     expect(answer.map((r) => r.gene).sort()).toEqual(['DRD2', 'HTR2A']);
   } },
   'external-identifiers.rq': { check: (answer) => {
-    expect(answer).toContainEqual({ entity: 'ketamine', identifier: 'http://www.wikidata.org/entity/Q243547' });
-    expect(answer).toContainEqual({ entity: 'GluN1', identifier: 'https://identifiers.org/hgnc:4584' });
-    expect(answer).toContainEqual({ entity: 'delta opioid receptor', identifier: 'http://purl.uniprot.org/uniprot/P41143' });
-    expect(answer).toContainEqual({ entity: 'Bell RF, Kalso EA. Ketamine for pain management. Pain Rep 2018;3(5):e674.', identifier: 'https://identifiers.org/pubmed:30534625' });
+    expect(answer).toContainEqual({ entity: 'ketamine', relation: 'exact match', identifier: 'http://www.wikidata.org/entity/Q243547' });
+    expect(answer).toContainEqual({ entity: 'GluN1', relation: 'gene product of', identifier: 'https://identifiers.org/hgnc:4584' });
+    expect(answer.filter((r) => r.identifier!.startsWith('https://identifiers.org/hgnc:')).map((r) => r.relation)).not.toContain('exact match');
+    expect(answer).toContainEqual({ entity: 'delta opioid receptor', relation: 'exact match', identifier: 'http://purl.uniprot.org/uniprot/P41143' });
+    expect(answer).toContainEqual({ entity: 'Bell RF, Kalso EA. Ketamine for pain management. Pain Rep 2018;3(5):e674.', relation: 'exact match', identifier: 'https://identifiers.org/pubmed:30534625' });
+  } },
+  'enantiomers.rq': { of: 'racemate', check: (answer) => {
+    expect(answer.map((r) => [r.target, r.morePotent, r.lessPotent, r.measure, r.unit, Number(r.morePotentValue), Number(r.lessPotentValue)])).toEqual([
+      ['dopamine transporter (DAT)', 'esketamine', 'arketamine', 'Ki', 'uM', 46.9, 390],
+    ]);
+  } },
+  'related-drugs.rq': { of: 'parent', check: (answer) => {
+    expect(new Set(answer.map((r) => `${r.relation}: ${r.drug}`))).toEqual(new Set([
+      'enantiomer of: esketamine', 'enantiomer of: arketamine', 'metabolite of: norketamine', 'metabolite of: (2R,6R)-hydroxynorketamine',
+    ]));
+    expect(answer).toContainEqual(expect.objectContaining({
+      drug: '(2R,6R)-hydroxynorketamine', mechanism: '(2R,6R)-hydroxynorketamine may have antidepressant actions independent of NMDA receptor inhibition',
+      caveat: expect.stringMatching(/^Counter-evidence: Kavalali and Monteggia \(2018\)/),
+    }));
+  } },
+  'regulatory-status.rq': { check: (answer) => {
+    expect(answer).toContainEqual(expect.objectContaining({
+      drug: 'ketamine', use: 'rapid antidepressant', status: 'off-label', citation: expect.stringMatching(/^Gastaldon C/),
+    }));
+    expect(answer.filter((r) => r.drug === 'ketamine').map((r) => r.status)).toEqual(['off-label']);
+    expect(answer).toContainEqual(expect.objectContaining({
+      drug: 'esketamine', use: 'treatment-resistant depression', status: 'approved', authority: 'FDA', year: '2019',
+      restriction: expect.stringMatching(/SPRAVATO REMS/),
+    }));
+  } },
+  'action-type-mappings.rq': { check: (answer) => {
+    const of = (t: string) => answer.filter((r) => r.actionType === t).map((r) => `${r.vocabulary}: ${r.value} (${r.precision})`);
+    expect(of('binding')).toEqual(['GtoPdb action: Binding (exact)']);
+    expect(answer.some((r) => r.value === 'BINDING AGENT')).toBe(false);
+    expect(of('potentiation')).toEqual(['ChEMBL action type: POSITIVE MODULATOR (broad)', 'GtoPdb action: Potentiation (exact)']);
+    expect(of('modulation')).toEqual(['ChEMBL action type: MODULATOR (close)']);
+    expect(of('channel blocker')).toEqual(['ChEMBL action type: BLOCKER (exact)', 'GtoPdb action: Pore blocker (exact)', 'GtoPdb type: Channel blocker (exact)']);
   } },
   'unsupported-claims.rq': { of: 'mechanism', check: (answer) => {
     expect(answer.map((r) => r.section)).toEqual(['1e']);

@@ -83,6 +83,17 @@ describe.each([
     });
   });
 
+  describe('targets and genes', () => {
+    it('links GluN1 to its HGNC gene as gene product of (RO:0002204), never as an exact match', async () => {
+      expect(await ask(`target:glun1 <http://purl.obolibrary.org/obo/RO_0002204> <https://identifiers.org/hgnc:4584> .`)).toBe(true);
+      expect(await ask(`?t skos:exactMatch ?g . FILTER(STRSTARTS(STR(?g), "https://identifiers.org/hgnc:"))`)).toBe(false);
+    });
+    it('maps potentiation broadly to ChEMBL POSITIVE MODULATOR, and binding to no ChEMBL action type', async () => {
+      expect(await ask(`pld:Potentiation pld:chemblActionType "POSITIVE MODULATOR" ; pld:broadMapping pld:chemblActionType .`)).toBe(true);
+      expect(await ask(`pld:Binding pld:chemblActionType ?v .`)).toBe(false);
+    });
+  });
+
   describe('1b. AMPA receptor modulation', () => {
     it('is an indirect enhancement downstream of the NMDA block, toward the antidepressant effect', async () => {
       expect(await ask(`${ketamine} ?m pld:target target:ampa-receptor ; pld:actionType pld:Potentiation ; pld:directness pld:Indirect ;
@@ -127,6 +138,48 @@ describe.each([
       expect(rows).toHaveLength(1);
       expect(rows[0]?.text).toMatch(/weak: pKi 4\.38/);
       expect(rows[0]?.text).toMatch(/activates or blocks the receptor is not established/);
+    });
+    it('says S(+)-ketamine is 2-3 times more potent than R(-) at mu and kappa (PubMed 9915326)', async () => {
+      for (const t of ['mu-opioid-receptor', 'kappa-opioid-receptor']) {
+        expect(await ask(`${ketamine} ?m pld:target target:${t} ; pld:hasCaveat ?c . ?c pld:citation reference:opioid-receptors-1999 ; rdfs:comment ?text .
+          FILTER(CONTAINS(?text, "S(+)-ketamine 2-3") || CONTAINS(?text, "S(+)-ketamine is 2-3"))`), t).toBe(true);
+      }
+    });
+  });
+
+  describe('ketamine\'s enantiomers and metabolites', () => {
+    it('has esketamine and arketamine as its enantiomers, norketamine and (2R,6R)-HNK as its metabolites', async () => {
+      const rows = await select(`SELECT ?d ?p WHERE { ?d ?p drug:ketamine . FILTER(?p IN (pld:enantiomerOf, pld:metaboliteOf)) } ORDER BY ?p ?d`);
+      expect(rows.map((r) => `${r.p!.split('#')[1]} ${r.d!.split('/').pop()}`)).toEqual([
+        'enantiomerOf arketamine', 'enantiomerOf esketamine', 'metaboliteOf hydroxynorketamine-2r-6r', 'metaboliteOf norketamine',
+      ]);
+    });
+    it('gives the enantiomers their own verified identifiers (esketamine: ChEMBL, GtoPdb; arketamine: GtoPdb)', async () => {
+      expect(await ask(`drug:esketamine skos:exactMatch <http://rdf.ebi.ac.uk/resource/chembl/molecule/CHEMBL395091> .`)).toBe(true);
+      expect(await ask(`drug:ketamine skos:exactMatch <http://rdf.ebi.ac.uk/resource/chembl/molecule/CHEMBL395091> .`)).toBe(false);
+      expect(await ask(`drug:arketamine skos:exactMatch ?gtopdb . FILTER(STRENDS(STR(?gtopdb), "9153"))`)).toBe(true);
+    });
+    it('measures S(+)-ketamine about eight times more potent than R(-) at the dopamine transporter', async () => {
+      const rows = await select(`SELECT ?d ?v WHERE { ?m pld:drug ?d ; pld:target target:dat ; pld:hasAffinity/pld:affinityValue ?v .
+        ?d pld:enantiomerOf drug:ketamine } ORDER BY ?v`);
+      expect(rows.map((r) => [r.d!.split('/').pop(), Number(r.v)])).toEqual([['esketamine', 46.9], ['arketamine', 390]]);
+    });
+    it('keeps the NMDA potency difference as a caveat of the racemate\'s NMDA block, without numbers', async () => {
+      expect(await ask(`mechanism:ketamine-nmda-receptor-block pld:hasCaveat ?c . ?c pld:citation reference:yang-2019 ; rdfs:comment ?t .
+        FILTER(CONTAINS(?t, "less potent NMDA receptor"))`)).toBe(true);
+    });
+    it('marks racemic ketamine\'s antidepressant use off-label, and esketamine\'s nasal spray FDA-approved (2019) under a REMS', async () => {
+      expect(await ask(`drug:ketamine pld:hasUseStatus ?s . ?s pld:clinicalUse use:rapid-antidepressant ; pld:regulatoryStatus pld:OffLabel ;
+        pld:citation reference:gastaldon-2019 .`)).toBe(true);
+      expect(await ask(`drug:ketamine pld:hasUseStatus/pld:regulatoryStatus pld:Approved .`)).toBe(false);
+      expect(await ask(`drug:esketamine pld:hasUseStatus ?s . ?s pld:clinicalUse use:treatment-resistant-depression ;
+        pld:regulatoryStatus pld:Approved ; pld:regulatoryAuthority "FDA" ; pld:year ?y ; pld:restriction ?r .
+        FILTER(STR(?y) = "2019" && CONTAINS(?r, "REMS"))`)).toBe(true);
+    });
+    it('keeps the NMDA-independent (2R,6R)-HNK hypothesis possible, with its counter-evidence as a caveat', async () => {
+      const rows = await select(`SELECT ?certainty ?cite WHERE { ?m pld:drug drug:hydroxynorketamine-2r-6r ; pld:certainty ?certainty ;
+        pld:hasCaveat/pld:citation ?cite }`);
+      expect(rows.map((r) => [r.certainty!.split('#')[1], r.cite!.split('/').pop()])).toEqual([['Possible', 'kavalali-monteggia-2018']]);
     });
   });
 

@@ -153,7 +153,7 @@ describe('(c) fixtures for every constraint component of pharmald\'s shapes', ()
     ['sh:qualifiedMaxCount: a target with two target types', 'target:mu-opioid-receptor a pld:Enzyme .', ['QualifiedMaxCount']],
     ['sh:or with sh:class: a complex without subunits', 'target:mu-opioid-receptor a pld:ProteinComplex .', ['Or']],
     ['sh:severity sh:Warning: a mechanism without supporting reference', 'mechanism:m4 a pld:Mechanism ; rdfs:label "m4"@en ; pld:drug drug:testdrug ; pld:directness pld:Indirect ; pld:certainty pld:Probable ; pld:system system:brain ; pld:hasEffect <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/effect/pain> .', ['MinCount (warning)']],
-    ['sh:severity sh:Warning on a node shape: a target without UniProt', 'target:no-uniprot a pld:Receptor, pld:Target ; rdfs:label "no uniprot"@en ; skos:exactMatch <https://identifiers.org/hgnc:8156> .', ['Or (warning)']],
+    ['sh:severity sh:Warning on a node shape: a target without UniProt', 'target:no-uniprot a pld:Receptor, pld:Target ; rdfs:label "no uniprot"@en ; obo:RO_0002204 <https://identifiers.org/hgnc:8156> .', ['Or (warning)']],
     ['everything wrong at once', 'drug:testdrug rdfs:label "x" ; skos:exactMatch "y" ; obo:RO_0000087 ex:notARole . target:mu-opioid-receptor a pld:Enzyme, pld:ProteinComplex .', ['Class', 'Datatype', 'MaxCount', 'NodeKind', 'Or', 'Pattern', 'QualifiedMaxCount']],
   ];
   it.each(cases)('%s', async (_, body, expected) => {

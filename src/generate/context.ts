@@ -47,7 +47,10 @@ function propertyCoercions(description: ModelDescription): Map<string, Coercion>
     }
   }
   for (const vocabulary of Object.values(description.vocabularies)) {
-    for (const mapping of vocabulary.terms.flatMap((t) => t.mappings ?? [])) set(mapping.property, {});
+    for (const mapping of vocabulary.terms.flatMap((t) => t.mappings ?? [])) {
+      set(mapping.property, {});
+      set(`${mapping.precision ?? 'exact'}Mapping`, { '@type': '@vocab' });
+    }
   }
   return coercions;
 }

@@ -90,6 +90,8 @@ function conceptScheme(graph: GraphBuilder, description: ModelDescription, v: Vo
       [rdfs.label, text(term.label)], [skos.prefLabel, text(term.label)], [skos.notation, plain(term.code)],
       [skos.definition, text(term.definition)], [skos.scopeNote, term.scopeNote === undefined ? undefined : text(term.scopeNote)],
       ...(term.mappings ?? []).map((m) => [propertyIri(description, m.property), plain(m.value)] as const),
+      // How close each mapping is, as data: e.g. pld:Potentiation pld:broadMapping pld:chemblActionType.
+      ...(term.mappings ?? []).map((m) => [propertyIri(description, `${m.precision ?? 'exact'}Mapping`), propertyIri(description, m.property)] as const),
     ]);
   }
 }
@@ -111,7 +113,10 @@ function propertyUsages(description: ModelDescription): Map<string, Usage[]> {
     }
   }
   for (const v of Object.values(description.vocabularies)) {
-    for (const m of v.terms.flatMap((t) => t.mappings ?? [])) use(m.property, { kind: 'datatype', domain: `${ns}${v.className}`, range: xsd.string });
+    for (const m of v.terms.flatMap((t) => t.mappings ?? [])) {
+      use(m.property, { kind: 'datatype', domain: `${ns}${v.className}`, range: xsd.string });
+      use(`${m.precision ?? 'exact'}Mapping`, { kind: 'object', domain: `${ns}${v.className}`, range: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#Property' });
+    }
   }
   return usages;
 }

@@ -97,3 +97,23 @@ export const caveat = {
     references: { kind: 'ref', entity: 'reference', cardinality: 'many', property: 'citation', doc: 'Ids of the references that qualify the claim' },
   },
 } as const satisfies EntityDescription;
+
+export const useStatus = {
+  class: 'UseStatus',
+  label: 'use status',
+  doc: "The regulatory status of one clinical use of one drug (e.g. esketamine for treatment-resistant depression: approved by the FDA in 2019, under a REMS; racemic ketamine for depression: off-label). The status belongs to a drug's use, not to the use in general.",
+  subject: { kind: 'part', segment: 'use-status', key: (u) => String(u.use), keyDoc: 'its clinical use' },
+  fields: {
+    use: { kind: 'ref', entity: 'clinicalUse', cardinality: 'one', property: 'clinicalUse', doc: 'Id of the clinical use whose status this is' },
+    status: { kind: 'code', vocabulary: 'regulatoryStatus', cardinality: 'one', property: 'regulatoryStatus', doc: 'Approved, off-label or investigational' },
+    authority: { kind: 'string', values: ['FDA', 'EMA'], cardinality: 'optional', property: 'regulatoryAuthority', doc: 'The regulator that approved the use' },
+    year: { kind: 'integer', datatype: 'http://www.w3.org/2001/XMLSchema#gYear', min: 1800, max: 2100, cardinality: 'optional', property: 'year', doc: 'The year of the approval' },
+    restriction: { kind: 'text', cardinality: 'optional', property: 'restriction', doc: 'Restrictions on the use, in words (e.g. a REMS)' },
+    note: { kind: 'text', cardinality: 'optional', property: 'description', doc: 'The status in words: product, indication, date' },
+    references: { kind: 'ref', entity: 'reference', cardinality: 'many', property: 'citation', doc: 'Ids of the references that give the status' },
+    summary: {
+      kind: 'derived', cardinality: 'one', property: 'label', range: 'text', doc: 'The status in a few words: status, use, authority and year',
+      derive: (u) => [`${String(u.status)}: ${String(u.use)}${u.authority ? ` (${String(u.authority)}${u.year === undefined ? '' : ` ${String(u.year)}`})` : ''}`],
+    },
+  },
+} as const satisfies EntityDescription;

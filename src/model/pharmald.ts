@@ -3,7 +3,7 @@
 // few links derived from other data. src/generate/ makes every other artefact of the model from it.
 import type { EntityDescription, ModelDescription } from './description.js';
 import type { SchemeName } from '../identifiers.js';
-import { affinity, caveat, effect, id, label, role, screen } from './parts.js';
+import { affinity, caveat, effect, id, label, role, screen, useStatus } from './parts.js';
 import { properties } from './properties.js';
 import { vocabularies } from './vocabularies.js';
 
@@ -43,6 +43,9 @@ const drug = {
     },
     roles: { kind: 'part', entity: 'role', cardinality: 'many', property: 'hasRole', doc: 'ChEBI roles the drug has (RO:0000087 has role)' },
     uses: { kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'hasClinicalUse', doc: 'Ids of the clinical uses of the drug' },
+    use_statuses: { kind: 'part', entity: 'useStatus', cardinality: 'many', property: 'hasUseStatus', doc: "The regulatory status of the drug's clinical uses" },
+    enantiomer_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'enantiomerOf', doc: 'Id of the racemic drug this one is an enantiomer of' },
+    metabolite_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'metaboliteOf', doc: 'Id of the drug this one is a metabolite of' },
     no_appreciable_binding: {
       kind: 'part', entity: 'screen', cardinality: 'optional', property: 'hasCaveat',
       doc: 'Targets screened without appreciable binding: never published as an affinity',
@@ -81,7 +84,7 @@ const target = {
       doc: 'Identifiers of the target in other databases',
       fields: {
         uniprot: identifier('uniprot', 'UniProtKB accession'),
-        hgnc: identifier('hgnc', 'HGNC gene identifier'),
+        hgnc: { kind: 'identifier', scheme: 'hgnc', cardinality: 'optional', property: 'geneProductOf', doc: 'HGNC record of the gene that encodes the target (RO:0002204 gene product of: a gene, not the protein, so not an exact match)' },
         gtopdb_target: identifier('gtopdb_target', 'Guide to Pharmacology target identifier'),
       },
     },
@@ -251,7 +254,7 @@ export const pharmald = {
       why: 'no RDF syntax can carry a lone surrogate, so the graph never holds one',
     },
   ],
-  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen },
+  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen, useStatus },
   vocabularies,
   properties,
   classes: {

@@ -6,7 +6,7 @@ import { hasRole, prop, rdfs } from '../vocab.js';
 import { diagramLegend, type Diagram } from './diagram.js';
 import { entityRef, type SiteGraph } from './graph.js';
 import { html, raw, type Content } from './html.js';
-import { affinitiesTable, caveatList, citation, directionCells, effectsTable, facts, mechanismList, partName, section, table } from './parts.js';
+import { affinitiesTable, anchorOf, caveatList, citation, directionCells, effectsTable, facts, mechanismList, partName, section, table } from './parts.js';
 import type { PageView } from './view.js';
 
 export const kindSections: Readonly<Record<EntityKind, (view: PageView, entity: string, diagram?: Diagram) => Content>> = {
@@ -25,6 +25,7 @@ function drugSections(view: PageView, drug: string, diagram?: Diagram): Content 
   const systems = graph.sortByLabel(mechanisms.flatMap((m) => graph.iris(m, prop.system)));
   const untargeted = graph.iris(drug, prop.noAppreciableBindingAt);
   const caveats = graph.iris(drug, prop.hasCaveat);
+  const statuses = graph.iris(drug, prop.hasUseStatus);
   return [
     facts([
       ['Drug classes', graph.texts(drug, prop.drugClass).join(', ')],
@@ -41,6 +42,8 @@ ${mechanismList(view, mechanisms.filter((m) => graph.iris(m, prop.system).includ
 `)),
     untargeted.length ? section('no-appreciable-binding', 'No appreciable binding', html`<p>Screened without appreciable binding at: ${view.links(untargeted)}.</p>`) : '',
     caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
+    statuses.length ? section('regulatory-status', 'Regulatory status of its uses', table('use-statuses', ['Use', 'Status', 'Authority', 'Year', 'Restriction', 'Source'], statuses.map((s) =>
+      html`<tr id="${anchorOf(s)}"><td>${view.links(graph.iris(s, prop.clinicalUse))}</td><td>${view.links(graph.iris(s, prop.regulatoryStatus))}</td><td>${graph.text(s, prop.regulatoryAuthority) ?? ''}</td><td>${graph.text(s, prop.year) ?? ''}</td><td>${graph.text(s, prop.restriction) ?? ''}</td><td>${view.links(graph.iris(s, prop.citation))}</td></tr>`))) : '',
   ];
 }
 
