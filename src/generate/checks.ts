@@ -3,6 +3,7 @@
 // their own entity, values that fall back to the owner's, and parts of one owner unique by their IRI key.
 import type { Diagnostic } from '../errors.js';
 import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription } from '../model/description.js';
+import { plural } from '../model/kinds.js';
 import type { LoadedModel } from '../model/model.js';
 import { formatPath, type Origin, type YamlPath } from '../model/source.js';
 import { idFieldOf, isEntity, isList, kindName, referencingIndex, sectionsOf, valuesOf } from './entities.js';
@@ -125,4 +126,3 @@ function keyable(part: EntityDescription, values: Entity, context: DeriveContext
 }
 
 const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-const plural = (word: string) => (/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`);

@@ -4,7 +4,7 @@
 // property coerced as its fields' values are (IRIs, controlled terms, English texts, typed literals).
 import type { Field, ModelDescription } from '../model/description.js';
 import { prefixes, rdf, xsd } from '../vocab.js';
-import { describedProperties, propertyIri } from './fields.js';
+import { describedProperties, precisionProperty, propertyIri } from './fields.js';
 import { flatFields } from './entities.js';
 
 export type TermDefinition = string | { '@id': string; '@type'?: string; '@language'?: string; '@container'?: string };
@@ -49,7 +49,7 @@ function propertyCoercions(description: ModelDescription): Map<string, Coercion>
   for (const vocabulary of Object.values(description.vocabularies)) {
     for (const mapping of vocabulary.terms.flatMap((t) => t.mappings ?? [])) {
       set(mapping.property, {});
-      set(`${mapping.precision ?? 'exact'}Mapping`, { '@type': '@vocab' });
+      set(precisionProperty(mapping), { '@type': '@vocab' });
     }
   }
   return coercions;

@@ -36,6 +36,8 @@ export function propertyIri(description: ModelDescription, name: string): string
 
 /** Predicate IRI → the YAML field names it can come from, in the description's order (the first one the entity has wins). */
 export function fieldsOfPredicate(description: ModelDescription): Readonly<Record<string, readonly string[]>> {
+  const made = fieldMaps.get(description);
+  if (made) return made;
   const fields: Record<string, string[]> = {};
   for (const [entityName, entity] of Object.entries(description.entities)) {
     for (const { name, field } of flatFields(entity)) {
@@ -47,8 +49,14 @@ export function fieldsOfPredicate(description: ModelDescription): Readonly<Recor
       }
     }
   }
+  fieldMaps.set(description, fields);
   return fields;
 }
+
+const fieldMaps = new WeakMap<ModelDescription, Readonly<Record<string, readonly string[]>>>();
+
+/** The property that says how close a vocabulary term's mapping is (`broadMapping`). */
+export const precisionProperty = (mapping: { readonly precision?: 'exact' | 'close' | 'broad' }): string => `${mapping.precision ?? 'exact'}Mapping`;
 
 /** The part fields that hold entities of `entity` (a drug's `no_appreciable_binding` holds a screen). */
 function partFields(description: ModelDescription, entity: string): string[] {

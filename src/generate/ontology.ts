@@ -6,7 +6,7 @@ import type { BlankNode, Quad } from '@rdfjs/types';
 import type { EntityDescription, Field, ModelDescription, VocabularyDescription } from '../model/description.js';
 import { dcterms, owl, rdf, rdfs, skos, xsd } from '../vocab.js';
 import { flatFields } from './entities.js';
-import { describedProperties, propertyIri } from './fields.js';
+import { describedProperties, precisionProperty, propertyIri } from './fields.js';
 import { GraphBuilder, plain, text, type Pairs } from './graph.js';
 
 /** How the fields use a property: object or datatype, on which classes, with which values. */
@@ -91,7 +91,7 @@ function conceptScheme(graph: GraphBuilder, description: ModelDescription, v: Vo
       [skos.definition, text(term.definition)], [skos.scopeNote, term.scopeNote === undefined ? undefined : text(term.scopeNote)],
       ...(term.mappings ?? []).map((m) => [propertyIri(description, m.property), plain(m.value)] as const),
       // How close each mapping is, as data: e.g. pld:Potentiation pld:broadMapping pld:chemblActionType.
-      ...(term.mappings ?? []).map((m) => [propertyIri(description, `${m.precision ?? 'exact'}Mapping`), propertyIri(description, m.property)] as const),
+      ...(term.mappings ?? []).map((m) => [propertyIri(description, precisionProperty(m)), propertyIri(description, m.property)] as const),
     ]);
   }
 }
@@ -115,7 +115,7 @@ function propertyUsages(description: ModelDescription): Map<string, Usage[]> {
   for (const v of Object.values(description.vocabularies)) {
     for (const m of v.terms.flatMap((t) => t.mappings ?? [])) {
       use(m.property, { kind: 'datatype', domain: `${ns}${v.className}`, range: xsd.string });
-      use(`${m.precision ?? 'exact'}Mapping`, { kind: 'object', domain: `${ns}${v.className}`, range: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#Property' });
+      use(precisionProperty(m), { kind: 'object', domain: `${ns}${v.className}`, range: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#Property' });
     }
   }
   return usages;

@@ -33,9 +33,14 @@ export const kinds: readonly KindInfo[] = Object.entries(pharmald.entities as Mo
   const name = e.classLabel ?? e.label;
   return [{
     kind: e.subject.segment, section: e.section, entity, class: e.class, classIri: `${pharmald.namespace}${e.class}`,
-    label: e.label, name, plural: e.plural ?? `${name}s`,
+    label: e.label, name, plural: e.plural ?? plural(name),
   } as KindInfo];
 });
+
+/** The plural of an English noun phrase (`affinity` → `affinities`), where the description gives none. */
+export function plural(word: string): string {
+  return /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
+}
 
 /** Section → kind: `clinical_uses` → `use`. */
 export const sections = Object.fromEntries(kinds.map((k) => [k.section, k.kind])) as Readonly<Record<Section, EntityKind>>;

@@ -8,7 +8,6 @@ import type { Origin, SourceFiles } from '../model/source.js';
 import { prefixes } from '../vocab.js';
 import type { ValidationResult } from './validate.js';
 
-const pharmaldFields = fieldsOfPredicate(pharmald);
 const shapePrefixes: Record<string, string> = { ...prefixes, pldsh: 'https://w3id.org/pharmald/shapes#' };
 
 export function resultsToDiagnostics(
@@ -16,7 +15,7 @@ export function resultsToDiagnostics(
   origins: ReadonlyMap<string, Origin>,
   sources: SourceFiles,
   /** Predicate → YAML fields (src/generate/fields.ts), for a description other than pharmald's. */
-  fieldsOf: Readonly<Record<string, readonly string[]>> = pharmaldFields,
+  fieldsOf: Readonly<Record<string, readonly string[]>> = fieldsOfPredicate(pharmald),
 ): Diagnostic[] {
   return results.map((result) => {
     const origin = origins.get(result.focusNode.value);
