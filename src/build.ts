@@ -155,5 +155,3 @@ async function sitePages(dataset: Dataset, published: readonly DistributionFile[
 async function* concat<T>(...parts: readonly (Iterable<T> | AsyncIterable<T>)[]): AsyncGenerator<T> {
   for (const part of parts) yield* part;
 }
-
-export { DataError };

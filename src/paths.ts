@@ -1,5 +1,4 @@
-// **paths** finds the files that ship inside the package (ontology, shapes, bundled data, queries),
-// wherever pharmald is installed.
+// **paths** finds the files that ship inside the package, wherever pharmald is installed.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

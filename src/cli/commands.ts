@@ -3,8 +3,6 @@ import { buildCommand, diffCommand, releaseCommand, schemaCommand, validateComma
 import type { Command } from './options.js';
 import { publishCommand, queryCommand, serveCommand } from './queryCommands.js';
 
-export type { Command } from './options.js';
-
 export const commands: Readonly<Record<string, Command>> = {
   build: buildCommand,
   validate: validateCommand,

@@ -2,9 +2,9 @@
 // how pharmald ends (0 success, 1 data / validation / query error, 2 usage error).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, formatDiagnostic, oneLine, QueryError, UsageError } from '../errors.js';
+import { DataError, formatDiagnostic, oneLine, UsageError } from '../errors.js';
 import { packageRoot } from '../paths.js';
-import { commands, type Command } from './commands.js';
+import { commands } from './commands.js';
 
 const usage = `pharmald: pharmacology mechanism-of-action knowledge as validated linked data
 
@@ -31,10 +31,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
-      io.out(`${version()}\n`);
+      const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+      io.out(`${manifest.version}\n`);
       return 0;
     }
-    const command: Command | undefined = commands[name];
+    const command = commands[name];
     if (!command) throw new UsageError(`unknown command "${name}"`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(command.help);
@@ -71,16 +72,7 @@ function reportError(error: unknown, command: string | undefined, io: Io): numbe
     io.err(`pharmald: ${oneLine(error.message)} (see ${help})\n`);
     return 2;
   }
-  if (error instanceof QueryError) {
-    io.err(`pharmald: ${oneLine(error.message)}\n`);
-    return 1;
-  }
   const message = error instanceof Error ? error.message : String(error);
   io.err(`pharmald: ${oneLine(message)}\n`);
   return 1;
-}
-
-function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  return manifest.version;
 }

@@ -6,7 +6,7 @@ import type { DeriveContext, Entity, EntityDescription, Field, ModelDescription 
 import { plural } from '../model/kinds.js';
 import type { LoadedModel } from '../model/model.js';
 import { formatPath, type Origin, type YamlPath } from '../model/source.js';
-import { idFieldOf, isEntity, isList, kindName, referencingIndex, sectionsOf, valuesOf } from './entities.js';
+import { idFieldOf, isEntity, isList, kindName, once, referencingIndex, sectionsOf, valuesOf } from './entities.js';
 
 /** The top-level entity a finding is reported on, and how messages name it (`mechanism "ketamine-x"`). */
 interface Reported {
@@ -108,14 +108,9 @@ export function checkModel(description: ModelDescription, { model, origins, sour
   return diagnostics;
 }
 
-const checked = new WeakMap<object, readonly (readonly [string, Field])[]>();
-
 /** The fields the checks look at (groups, parts, refs), listed once per description of fields. */
-function checkedFields(fields: Readonly<Record<string, Field>>): readonly (readonly [string, Field])[] {
-  let list = checked.get(fields);
-  if (!list) checked.set(fields, (list = Object.entries(fields).filter(([, f]) => f.kind === 'group' || f.kind === 'part' || f.kind === 'ref')));
-  return list;
-}
+const checkedFields = once((fields: Readonly<Record<string, Field>>) =>
+  Object.entries(fields).filter(([, f]) => f.kind === 'group' || f.kind === 'part' || f.kind === 'ref'));
 
 const isRequired = (field: Field) => field.kind === 'id' || field.cardinality === 'one' || field.cardinality === 'some';
 

@@ -2,10 +2,11 @@
 // the names a web developer reads (`actsOn`, `label`, `"actionType": "ChannelBlocker"`) are the description's
 // and can never drift from the IRIs in the Turtle: a term per class, per controlled term and per property, each
 // property coerced as its fields' values are (IRIs, controlled terms, English texts, typed literals).
-import type { Field, ModelDescription } from '../model/description.js';
+import type { ModelDescription } from '../model/description.js';
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { prefixes, rdf, xsd } from '../vocab.js';
-import { describedProperties, precisionProperty, propertyIri } from './fields.js';
-import { flatFields } from './entities.js';
+import { describedProperties, propertyIri } from './fields.js';
+import { propertyUsages, RDF_PROPERTY, type Usage } from './ontology.js';
 
 export type TermDefinition = string | { '@id': string; '@type'?: string; '@language'?: string; '@container'?: string };
 type Coercion = Omit<Exclude<TermDefinition, string>, '@id'>;
@@ -24,49 +25,20 @@ export function jsonLdContext(description: ModelDescription): { '@context': Reco
   for (const vocabulary of Object.values(description.vocabularies)) {
     for (const term of vocabulary.terms) context[term.name] = `${ns}${term.name}`;
   }
-  const coercions = propertyCoercions(description);
+  const usages = propertyUsages(description);
   for (const name of Object.keys(describedProperties(description))) {
     const iri = propertyIri(description, name);
     if (iri === rdf.type) continue; // `type` is @type
-    const coercion = coercions.get(name);
-    if (!coercion) throw new Error(`property ${name}: no field or mapping says what its values are`);
-    context[name] = { '@id': iri, ...coercion };
+    const usage = usages.get(name)?.[0];
+    if (!usage) throw new Error(`property ${name}: no field or mapping says what its values are`);
+    context[name] = { '@id': iri, ...coercionOf(description, usage) };
   }
-  return { '@context': sortKeys(context) };
+  return { '@context': Object.fromEntries(Object.entries(context).sort(([a], [b]) => compareCodeUnits(a, b))) };
 }
 
-/** Property name → how its values are written, from the first field (or mapping) that uses it. */
-function propertyCoercions(description: ModelDescription): Map<string, Coercion> {
-  const coercions = new Map<string, Coercion>();
-  const set = (property: string, coercion: Coercion) => coercions.has(property) || coercions.set(property, coercion);
-  for (const entity of Object.values(description.entities)) {
-    for (const { field } of flatFields(entity)) {
-      if (!('property' in field)) continue;
-      set(field.property, coercionOf(field));
-      if (field.kind === 'identifier' && field.literal) set(field.literal, {});
-    }
-  }
-  for (const vocabulary of Object.values(description.vocabularies)) {
-    for (const mapping of vocabulary.terms.flatMap((t) => t.mappings ?? [])) {
-      set(mapping.property, {});
-      set(precisionProperty(mapping), { '@type': '@vocab' });
-    }
-  }
-  return coercions;
-}
-
-function coercionOf(field: Exclude<Field, { kind: 'id' | 'group' }>): Coercion {
-  switch (field.kind) {
-    case 'text': return { '@language': 'en' };
-    case 'string': return {};
-    case 'integer': return { '@type': field.datatype };
-    case 'decimal': return { '@type': xsd.decimal };
-    case 'code': return { '@type': '@vocab' };
-    case 'derived': return field.range === 'text' ? { '@language': 'en' } : { '@type': '@id' };
-    default: return { '@type': '@id' };
-  }
-}
-
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** How a property's values are written, from the first field (or mapping) that uses it. */
+function coercionOf(description: ModelDescription, { kind, range }: Usage): Coercion {
+  if (kind === 'datatype') return range === rdf.langString ? { '@language': 'en' } : range === xsd.string ? {} : { '@type': range! };
+  const vocabularies = Object.values(description.vocabularies).map((v) => `${description.namespace}${v.className}`);
+  return range === RDF_PROPERTY || vocabularies.includes(range!) ? { '@type': '@vocab' } : { '@type': '@id' };
 }

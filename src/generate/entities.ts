@@ -5,17 +5,17 @@ import type {
   Condition, DeriveContext, Entity, EntityDescription, Field, GroupField, ModelDescription, Rule,
 } from '../model/description.js';
 
-/** A data file section and the top-level entity it holds. */
-export interface SectionInfo {
-  /** The section's key in a data file (`clinical_uses`). */
-  readonly section: string;
-  /** The entity's key in the description (`clinicalUse`). */
-  readonly entity: string;
-  readonly description: EntityDescription;
+/** A function of an object whose result is made once per object (a description, a table of fields). */
+export function once<K extends object, V>(make: (key: K) => V): (key: K) => V {
+  const made = new WeakMap<K, V>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
-/** The sections of a data file, in the description's order. */
-export function sectionsOf(description: ModelDescription): readonly SectionInfo[] {
+/** The sections of a data file in the description's order: its key (`clinical_uses`), its entity's key (`clinicalUse`). */
+export function sectionsOf(description: ModelDescription) {
   return Object.entries(description.entities).flatMap(([entity, e]) =>
     e.section === undefined ? [] : [{ section: e.section, entity, description: e }]);
 }

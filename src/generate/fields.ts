@@ -4,17 +4,13 @@
 // `identifiers`); derived fields are never in YAML and are left out. A field whose triples are its owner's
 // (onOwner: a screen's targets) is also found under the owner's part field (`no_appreciable_binding`).
 import type { Field, ModelDescription, PropertyDescription } from '../model/description.js';
-import { flatFields } from './entities.js';
-
-const described = new WeakMap<ModelDescription, Readonly<Record<string, PropertyDescription>>>();
+import { flatFields, once } from './entities.js';
 
 /**
  * Every property the model uses: the description's table, and pld:{name} for a field's property that the table
  * does not list, labelled from its name and documented by the field's doc — so a new field is one declaration.
  */
-export function describedProperties(description: ModelDescription): Readonly<Record<string, PropertyDescription>> {
-  let properties = described.get(description);
-  if (properties) return properties;
+export const describedProperties = once((description: ModelDescription): Readonly<Record<string, PropertyDescription>> => {
   const all: Record<string, PropertyDescription> = { ...description.properties };
   for (const entity of Object.values(description.entities)) {
     for (const { field } of flatFields(entity)) {
@@ -23,9 +19,8 @@ export function describedProperties(description: ModelDescription): Readonly<Rec
       }
     }
   }
-  described.set(description, (properties = all));
-  return properties;
-}
+  return all;
+});
 
 /** A property's IRI, by its name in the description (`label` → rdfs:label, `target` → pld:target). */
 export function propertyIri(description: ModelDescription, name: string): string {
@@ -35,9 +30,7 @@ export function propertyIri(description: ModelDescription, name: string): string
 }
 
 /** Predicate IRI → the YAML field names it can come from, in the description's order (the first one the entity has wins). */
-export function fieldsOfPredicate(description: ModelDescription): Readonly<Record<string, readonly string[]>> {
-  const made = fieldMaps.get(description);
-  if (made) return made;
+export const fieldsOfPredicate = once((description: ModelDescription): Readonly<Record<string, readonly string[]>> => {
   const fields: Record<string, string[]> = {};
   for (const [entityName, entity] of Object.entries(description.entities)) {
     for (const { name, field } of flatFields(entity)) {
@@ -49,11 +42,8 @@ export function fieldsOfPredicate(description: ModelDescription): Readonly<Recor
       }
     }
   }
-  fieldMaps.set(description, fields);
   return fields;
-}
-
-const fieldMaps = new WeakMap<ModelDescription, Readonly<Record<string, readonly string[]>>>();
+});
 
 /** The property that says how close a vocabulary term's mapping is (`broadMapping`). */
 export const precisionProperty = (mapping: { readonly precision?: 'exact' | 'close' | 'broad' }): string => `${mapping.precision ?? 'exact'}Mapping`;

@@ -2,7 +2,7 @@
 // draft-07 rendering of the generated zod schema (one definition per entity, fields with their documentation,
 // codes as enums), with the patterns every dialect reads alike and the rules on fields as if/then.
 import { z } from 'zod';
-import type { EntityDescription, ModelDescription } from '../model/description.js';
+import type { ModelDescription } from '../model/description.js';
 import { fieldRules, typeNames, type FieldCondition } from './entities.js';
 import { dataFileSchema } from './zod.js';
 
@@ -13,7 +13,8 @@ export function dataFileJsonSchema(description: ModelDescription): Schema {
   const { $schema, definitions, ...file } = portableOnly(z.toJSONSchema(dataFileSchema(description), { target: 'draft-7' })) as Schema;
   const defined = definitions as Record<string, Schema>;
   const entities = [...typeNames(description)].map(([key, name]) => {
-    const rules = ruleSchemas(description.entities[key]!);
+    const rules = fieldRules(description.entities[key]!)
+      .map((rule) => ({ description: rule.message, if: conditionSchema(rule.when), then: conditionSchema(rule.then) }));
     return [name, rules.length ? { ...defined[name], allOf: rules } : defined[name]] as const;
   });
   return {
@@ -41,11 +42,6 @@ function portableOnly(schema: unknown): unknown {
   const isDoc = ([key, value]: [string, unknown]) => Number(key === 'description' && typeof value === 'string');
   const entries = Object.entries(schema).sort((a, b) => isDoc(b) - isDoc(a));
   return Object.fromEntries(entries.map(([key, value]) => [key, portableOnly(value)]));
-}
-
-/** The entity's rules on fields, as if/then. */
-function ruleSchemas(entity: EntityDescription): Schema[] {
-  return fieldRules(entity).map((rule) => ({ description: rule.message, if: conditionSchema(rule.when), then: conditionSchema(rule.then) }));
 }
 
 function conditionSchema(condition: FieldCondition): Schema {

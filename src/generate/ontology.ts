@@ -9,8 +9,10 @@ import { flatFields } from './entities.js';
 import { describedProperties, precisionProperty, propertyIri } from './fields.js';
 import { GraphBuilder, plain, text, type Pairs } from './graph.js';
 
+export const RDF_PROPERTY = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#Property';
+
 /** How the fields use a property: object or datatype, on which classes, with which values. */
-interface Usage {
+export interface Usage {
   readonly kind: 'object' | 'datatype';
   readonly domain: string;
   readonly range: string | undefined;
@@ -97,7 +99,7 @@ function conceptScheme(graph: GraphBuilder, description: ModelDescription, v: Vo
 }
 
 /** Property name → how the fields (and the vocabularies' mappings) use it. */
-function propertyUsages(description: ModelDescription): Map<string, Usage[]> {
+export function propertyUsages(description: ModelDescription): Map<string, Usage[]> {
   const usages = new Map<string, Usage[]>();
   const use = (property: string, usage: Usage) => usages.set(property, [...(usages.get(property) ?? []), usage]);
   const ns = description.namespace;
@@ -115,7 +117,7 @@ function propertyUsages(description: ModelDescription): Map<string, Usage[]> {
   for (const v of Object.values(description.vocabularies)) {
     for (const m of v.terms.flatMap((t) => t.mappings ?? [])) {
       use(m.property, { kind: 'datatype', domain: `${ns}${v.className}`, range: xsd.string });
-      use(precisionProperty(m), { kind: 'object', domain: `${ns}${v.className}`, range: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#Property' });
+      use(precisionProperty(m), { kind: 'object', domain: `${ns}${v.className}`, range: RDF_PROPERTY });
     }
   }
   return usages;

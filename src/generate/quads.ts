@@ -108,6 +108,7 @@ class Mapper {
   }
 
   #emit(name: string, field: Field): Emit | undefined {
+    const given = (entity: Entity) => entity[name];
     switch (field.kind) {
       case 'id': return undefined;
       case 'group': {
@@ -120,20 +121,17 @@ class Mapper {
       case 'part': return this.#part(name, field);
       case 'derived': {
         const { derive } = field;
-        const term = this.#derivedTerm(field.range);
-        return this.#values(field, (entity, scope) => derive(entity, scope.context), term);
+        return this.#values(field, (entity, scope) => derive(entity, scope.context), this.#derivedTerm(field.range));
       }
       case 'ref': {
         const { fallback } = field;
-        const iriOf = this.iriOf(field.entity);
-        const term = (id: unknown) => namedNode(iriOf(String(id)));
-        return this.#values(field, fallback ? (entity, scope) => entity[name] ?? fallback(entity, scope.context) : (entity) => entity[name], term);
+        return this.#values(field, fallback ? (entity, scope) => entity[name] ?? fallback(entity, scope.context) : given, this.#refTerm(field.entity));
       }
       case 'identifier': {
         const { scheme } = field;
-        const emit = this.#values(field, (entity) => entity[name], (id) => namedNode(identifierIri(scheme, String(id))));
+        const emit = this.#values(field, given, (id) => namedNode(identifierIri(scheme, String(id))));
         if (field.literal === undefined) return emit;
-        const also = this.#values(field, (entity) => entity[name], plain, field.literal);
+        const also = this.#values(field, given, plain, field.literal);
         return (entity, scope) => {
           emit(entity, scope);
           also(entity, scope);
@@ -143,19 +141,18 @@ class Mapper {
         const vocabulary = this.description.vocabularies[field.vocabulary];
         if (!vocabulary) throw new Error(`unknown vocabulary ${field.vocabulary}`);
         const terms = new Map(vocabulary.terms.map((t) => [t.code, namedNode(this.description.namespace + t.name)]));
-        const term = (code: unknown) => {
+        return this.#values(field, given, (code) => {
           const iri = terms.get(String(code));
           if (!iri) throw new Error(`unknown ${field.vocabulary} code ${String(code)}`);
           return iri;
-        };
-        return this.#values(field, (entity) => entity[name], term);
+        });
       }
-      case 'text': return this.#values(field, (entity) => entity[name], text);
-      case 'string': return this.#values(field, (entity) => entity[name], plain);
-      case 'decimal': return this.#values(field, (entity) => entity[name], (value) => decimal(Number(value)));
+      case 'text': return this.#values(field, given, text);
+      case 'string': return this.#values(field, given, plain);
+      case 'decimal': return this.#values(field, given, (value) => decimal(Number(value)));
       case 'integer': {
         const datatype = namedNode(field.datatype);
-        return this.#values(field, (entity) => entity[name], (value) => literal(String(value), datatype));
+        return this.#values(field, given, (value) => literal(String(value), datatype));
       }
     }
   }
@@ -175,8 +172,12 @@ class Mapper {
 
   #derivedTerm(range: Extract<Field, { kind: 'derived' }>['range']): (value: unknown) => NamedNode | Literal {
     if (range === 'text') return text;
-    if ('class' in range) return (name) => namedNode(this.description.namespace + String(name));
-    const iriOf = this.iriOf(range.entity);
+    return 'class' in range ? (name) => namedNode(this.description.namespace + String(name)) : this.#refTerm(range.entity);
+  }
+
+  /** The IRI of an entity of a kind, by its id. */
+  #refTerm(name: string): (id: unknown) => NamedNode {
+    const iriOf = this.iriOf(name);
     return (id) => namedNode(iriOf(String(id)));
   }
 

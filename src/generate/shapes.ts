@@ -204,5 +204,7 @@ function message(slot: Slot): string {
 
 const article = (noun: string) => `${/^([aeio]|xsd:)/i.test(noun) ? 'an' : 'a'} ${noun}`;
 const sentence = (noun: string) => article(noun).replace(/^a/, 'A');
-const or = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
-const and = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (word: string) => (items: readonly string[]) =>
+  (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`);
+const or = list('or');
+const and = list('and');

@@ -46,16 +46,10 @@ export function dataFileSchema(description: ModelDescription): z.ZodType<Checked
     }
   };
 
-  const fieldSchema = (field: Field): z.ZodType | undefined => {
-    const value = valueSchema(field);
-    if (value === undefined) return undefined;
-    return withCardinality(field, value).describe(field.doc);
-  };
-
   const fieldsSchema = (fields: Readonly<Record<string, Field>>): Record<string, z.ZodType> =>
     Object.fromEntries(Object.entries(fields).flatMap(([name, field]) => {
-      const schema = fieldSchema(field);
-      return schema ? [[name, schema]] : [];
+      const value = valueSchema(field);
+      return value ? [[name, withCardinality(field, value).describe(field.doc)]] : [];
     }));
 
   const entitySchema = (key: string): z.ZodType => {

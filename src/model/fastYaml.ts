@@ -12,27 +12,16 @@ import jsyaml from 'js-yaml';
 
 // YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as `yaml` resolves it; js-yaml's
 // own int and float would also read `1_000` and `0b101`, which `yaml` leaves as strings.
-const nullType = new jsyaml.Type('tag:yaml.org,2002:null', {
-  kind: 'scalar',
-  resolve: (text: string | null) => text === null || /^(?:~|null|Null|NULL|)$/.test(text),
-  construct: () => null,
-});
-const bool = new jsyaml.Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (text: string | null) => text !== null && /^(?:true|True|TRUE|false|False|FALSE)$/.test(text),
-  construct: (text: string) => text[0] === 't' || text[0] === 'T',
-});
-const int = new jsyaml.Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (text: string | null) => text !== null && /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(text),
-  construct: (text: string) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : Number(text)),
-});
-const float = new jsyaml.Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (text: string | null) => text !== null && /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/.test(text),
-  construct: (text: string) => (/inf$/i.test(text) ? (text.startsWith('-') ? -Infinity : Infinity) : /nan$/i.test(text) ? NaN : parseFloat(text)),
-});
-const coreSchema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, bool, int, float] });
+const scalar = (tag: string, pattern: RegExp, construct: (text: string) => unknown) =>
+  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (text: string | null) => pattern.test(text ?? ''), construct });
+const coreSchema = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [
+  scalar('null', /^(?:~|null|Null|NULL|)$/, () => null),
+  scalar('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (text) => text[0] === 't' || text[0] === 'T'),
+  scalar('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/,
+    (text) => (text.startsWith('0o') ? parseInt(text.slice(2), 8) : text.startsWith('0x') ? parseInt(text.slice(2), 16) : Number(text))),
+  scalar('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+    (text) => (/inf$/i.test(text) ? (text.startsWith('-') ? -Infinity : Infinity) : /nan$/i.test(text) ? NaN : parseFloat(text))),
+] });
 
 // One line of the plain block style. Plain scalars start with no indicator (a `-` only before a digit or a dot)
 // and hold no `: ` or ` #`; inside `[…]` / `{…}` they hold no `,[]{}` either.

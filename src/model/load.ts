@@ -6,12 +6,12 @@ import { visit } from 'yaml';
 import type { z } from 'zod';
 import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { checkModel } from '../generate/checks.js';
-import { kindName, sectionsOf } from '../generate/entities.js';
+import { kindName, once, sectionsOf } from '../generate/entities.js';
 import { dataFileSchema, type CheckedDataFile } from '../generate/zod.js';
 import type { Entity, ModelDescription } from './description.js';
 import { parseWithoutPositions } from './fastYaml.js';
 import { pharmald } from './pharmald.js';
-import { at, formatPath, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
+import { formatPath, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
 import type { Model, LoadedModel } from './model.js';
 
 /** Data files larger than this are refused before parsing. */
@@ -32,17 +32,10 @@ interface Schema {
 }
 
 /** Each description's schema, made once. */
-const schemas = new WeakMap<ModelDescription, Schema>();
-
-function schemaOf(description: ModelDescription): Schema {
-  let schema = schemas.get(description);
-  if (!schema) {
-    const kinds = new Map(sectionsOf(description).map(({ section, entity }) => [section, kindName(description, entity)]));
-    schema = { dataFile: dataFileSchema(description), kinds };
-    schemas.set(description, schema);
-  }
-  return schema;
-}
+const schemaOf = once((description: ModelDescription): Schema => ({
+  dataFile: dataFileSchema(description),
+  kinds: new Map(sectionsOf(description).map(({ section, entity }) => [section, kindName(description, entity)])),
+}));
 
 /**
  * Loads every `.yaml` / `.yml` file under `dataDir` (sorted, so the model is the same on every machine), as
@@ -86,7 +79,7 @@ async function parseDataFile(
   sources: SourceFiles,
   diagnostics: Diagnostic[],
 ): Promise<CheckedDataFile | undefined> {
-  const fail = (message: string, line = 1, col = 1): undefined => {
+  const fail = (message: string, { line, col } = { line: 1, col: 1 }): undefined => {
     diagnostics.push({ position: { file, line, col }, severity: 'error', message });
     return undefined;
   };
@@ -99,7 +92,7 @@ async function parseDataFile(
     const line = before.filter((b) => b === 0x0a).length + 1;
     // Columns count characters, as everywhere else: decode the valid start of the line.
     const col = before.subarray(before.lastIndexOf(0x0a) + 1).toString('utf8').length + 1;
-    return fail(`file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid})`, line, col);
+    return fail(`file is not valid UTF-8 (byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid})`, { line, col });
   }
   // A byte-order mark is allowed and ignored, so a file saved by any editor builds the same.
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -120,11 +113,10 @@ async function parseDataFile(
   sources.add(file, parsed);
   const syntaxError = doc.errors[0];
   if (syntaxError) {
-    const position = at(lines, file, syntaxError.pos[0]);
     const message = syntaxError.code === 'DUPLICATE_KEY'
       ? `duplicate key "${keyAt(text, syntaxError.pos[0])}": a key may appear once in a mapping`
       : firstLine(syntaxError.message);
-    return fail(`YAML syntax: ${message}`, position.line, position.col);
+    return fail(`YAML syntax: ${message}`, lines.linePos(syntaxError.pos[0]));
   }
   // The parser resolves each alias by scanning all earlier nodes: count them first, so no file can make
   // that quadratic work take minutes.
@@ -137,10 +129,7 @@ async function parseDataFile(
       return visit.BREAK;
     },
   });
-  if (tooMany !== undefined) {
-    const position = at(lines, file, tooMany);
-    return fail(`YAML aliases: more than ${maxAliasCount} aliases in one file`, position.line, position.col);
-  }
+  if (tooMany !== undefined) return fail(`YAML aliases: more than ${maxAliasCount} aliases in one file`, lines.linePos(tooMany));
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount });

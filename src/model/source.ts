@@ -14,16 +14,11 @@ export interface Origin {
   readonly path: YamlPath;
 }
 
-/** A line and column (1-based) in one file. */
-type Place = Pick<Position, 'line' | 'col'>;
+/** A line and column (1-based) in one file, and whether the whole path was there. */
+type Place = Pick<Position, 'line' | 'col'> & { readonly found: boolean };
 
-/** Finds places in one file. */
-interface Locator {
-  /** The deepest node on `path` that exists (see SourceFiles.locate). */
-  locate(path: YamlPath): Place;
-  /** The first of `fields` that the mapping at `path` has, else the mapping itself. */
-  locateField(path: YamlPath, fields: readonly string[]): Place;
-}
+/** Finds the deepest node on a path in one file (see SourceFiles.locate). */
+type Locate = (path: YamlPath) => Place;
 
 export interface ParsedFile {
   readonly doc: Document.Parsed;
@@ -40,11 +35,11 @@ export function parsePositioned(text: string): ParsedFile {
 
 /** The data files, by the name they are reported under (e.g. `data/ketamine.yaml`). */
 export class SourceFiles {
-  readonly #files = new Map<string, Locator>();
+  readonly #files = new Map<string, Locate>();
 
   /** A file already parsed with positions, or the text of a file in the plain block style (src/model/fastYaml.ts). */
   add(file: string, source: ParsedFile | string): void {
-    this.#files.set(file, typeof source === 'string' ? new PlainLocator(source) : new TreeLocator(source));
+    this.#files.set(file, typeof source === 'string' ? plainLocator(source) : treeLocator(source));
   }
 
   /**
@@ -52,52 +47,71 @@ export class SourceFiles {
    * missing, the map that lacks it. A key of a map points at the key, so messages land on the field name.
    */
   locate(origin: Origin): Position {
-    const place = this.#files.get(origin.file)?.locate(origin.path) ?? { line: 1, col: 1 };
-    return { file: origin.file, ...place };
+    const { line, col } = this.#files.get(origin.file)?.(origin.path) ?? { line: 1, col: 1 };
+    return { file: origin.file, line, col };
   }
 
   /** The position of the first of `fields` that the entity at `origin` has, else of the entity itself. */
   locateField(origin: Origin, fields: readonly string[]): Position {
-    const place = this.#files.get(origin.file)?.locateField(origin.path, fields) ?? { line: 1, col: 1 };
-    return { file: origin.file, ...place };
+    const locate = this.#files.get(origin.file);
+    const field = locate && fields.find((name) => locate([...origin.path, name]).found);
+    return this.locate(field === undefined ? origin : { file: origin.file, path: [...origin.path, field] });
   }
 }
 
 /** Places read off a whole syntax tree. */
-class TreeLocator implements Locator {
-  readonly #parsed: ParsedFile;
-
-  constructor(parsed: ParsedFile) {
-    this.#parsed = parsed;
-  }
-
-  locate(path: YamlPath): Place {
-    let node: Node | null = this.#parsed.doc.contents;
+function treeLocator({ doc, lines }: ParsedFile): Locate {
+  return (path) => {
+    let node: Node | null = doc.contents;
     let offset = node?.range?.[0] ?? 0;
+    let found = true;
     for (const step of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => keyOf(item.key) === String(step));
-        if (!pair) break;
-        const keyNode = pair.key as Node | null;
-        offset = keyNode?.range?.[0] ?? offset;
+      const pair = isMap(node) ? node.items.find((item) => keyOf(item.key) === String(step)) : undefined;
+      const item = isSeq(node) && typeof step === 'number' ? (node.items[step] as Node | undefined) : undefined;
+      if (pair) {
+        offset = (pair.key as Node | null)?.range?.[0] ?? offset;
         node = (pair.value as Node | null) ?? null;
-      } else if (isSeq(node) && typeof step === 'number') {
-        const item = node.items[step] as Node | undefined;
-        if (!item) break;
+      } else if (item) {
         node = item;
         offset = item.range?.[0] ?? offset;
       } else {
+        found = false;
         break;
       }
     }
-    return this.#parsed.lines.linePos(offset);
-  }
+    return { ...lines.linePos(offset), found };
+  };
+}
 
-  locateField(path: YamlPath, fields: readonly string[]): Place {
-    const entity = this.#parsed.doc.getIn(path, true);
-    const field = fields.find((name) => isMap(entity) && entity.has(name));
-    return this.locate(field === undefined ? path : [...path, field]);
-  }
+/**
+ * Places in a file in the plain block style, where every entity of a section starts on a line of its own
+ * (`  - id: …`) and no value spans lines: the entity's lines, under their section's key, are parsed alone and
+ * the places moved back to the file's lines (columns are the same: the lines are copied as they are).
+ */
+function plainLocator(text: string): Locate {
+  let lines: string[] | undefined;
+  let sections: Map<string, SectionLines> | undefined;
+  let whole: Locate | undefined;
+  const entities = new Map<string, Locate>();
+  return (path) => {
+    const [section, index, ...rest] = path;
+    lines ??= text.split(/\r?\n/);
+    const found = typeof section === 'string' ? (sections ??= sectionLines(lines)).get(section) : undefined;
+    if (!found || typeof index !== 'number' || index >= found.items.length) {
+      // Not inside one entity (a section, a file-level finding): the whole tree, which is rare.
+      return (whole ??= treeLocator(parsePositioned(text)))(path);
+    }
+    const start = found.items[index]!;
+    let entity = entities.get(`${section}\n${index}`);
+    if (!entity) {
+      const end = found.items[index + 1] ?? found.end;
+      entity = treeLocator(parsePositioned([lines[found.keyLine], ...lines.slice(start, end)].join('\n')));
+      entities.set(`${section}\n${index}`, entity);
+    }
+    const place = entity([section as string, 0, ...rest]);
+    // Line 1 of the excerpt is the section's key; line 2 is the entity's first line.
+    return { ...place, line: place.line === 1 ? found.keyLine + 1 : start + place.line - 1 };
+  };
 }
 
 /** A top-level section of a plain-style file: its key's line and the first line of each item (0-based). */
@@ -107,73 +121,27 @@ interface SectionLines {
   readonly end: number;
 }
 
-/**
- * Places in a file in the plain block style, where every entity of a section starts on a line of its own
- * (`  - id: …`) and no value spans lines: the entity's lines, under their section's key, are parsed alone and
- * the places moved back to the file's lines (columns are the same: the lines are copied as they are).
- */
-class PlainLocator implements Locator {
-  readonly #text: string;
-  #lines: string[] | undefined;
-  #sections: Map<string, SectionLines> | undefined;
-  #whole: TreeLocator | undefined;
-  readonly #entities = new Map<string, TreeLocator>();
-
-  constructor(text: string) {
-    this.#text = text;
-  }
-
-  locate(path: YamlPath): Place {
-    return this.#within(path, (locator, inEntity) => locator.locate(inEntity));
-  }
-
-  locateField(path: YamlPath, fields: readonly string[]): Place {
-    return this.#within(path, (locator, inEntity) => locator.locateField(inEntity, fields));
-  }
-
-  #within(path: YamlPath, find: (locator: TreeLocator, inEntity: YamlPath) => Place): Place {
-    const [section, index, ...rest] = path;
-    const lines = (this.#lines ??= this.#text.split(/\r?\n/));
-    const found = typeof section === 'string' ? this.#index(lines).get(section) : undefined;
-    if (!found || typeof index !== 'number' || index >= found.items.length) {
-      // Not inside one entity (a section, a file-level finding): the whole tree, which is rare.
-      return find((this.#whole ??= new TreeLocator(parsePositioned(this.#text))), path);
+/** Each top-level key's line, and the lines where its sequence items start (`^ {J}- `, J the items' indent). */
+function sectionLines(lines: readonly string[]): Map<string, SectionLines> {
+  const sections = new Map<string, SectionLines>();
+  let current: { name: string; keyLine: number; items: number[]; indent: number | undefined } | undefined;
+  const close = (end: number) => {
+    if (current) sections.set(current.name, { keyLine: current.keyLine, items: current.items, end });
+  };
+  lines.forEach((line, i) => {
+    const key = /^([A-Za-z_][\w-]*):/.exec(line);
+    if (key) {
+      close(i);
+      current = { name: key[1]!, keyLine: i, items: [], indent: undefined };
+      return;
     }
-    const start = found.items[index]!;
-    let entity = this.#entities.get(`${section}\n${index}`);
-    if (!entity) {
-      const end = found.items[index + 1] ?? found.end;
-      entity = new TreeLocator(parsePositioned([lines[found.keyLine], ...lines.slice(start, end)].join('\n')));
-      this.#entities.set(`${section}\n${index}`, entity);
-    }
-    const place = find(entity, [section as string, 0, ...rest]);
-    // Line 1 of the excerpt is the section's key; line 2 is the entity's first line.
-    return place.line === 1 ? { line: found.keyLine + 1, col: place.col } : { line: start + place.line - 1, col: place.col };
-  }
-
-  /** Each top-level key's line, and the lines where its sequence items start (`^ {J}- `, J the items' indent). */
-  #index(lines: readonly string[]): Map<string, SectionLines> {
-    if (this.#sections) return this.#sections;
-    const sections = new Map<string, SectionLines>();
-    let current: { name: string; keyLine: number; items: number[]; indent: number | undefined } | undefined;
-    const close = (end: number) => {
-      if (current) sections.set(current.name, { keyLine: current.keyLine, items: current.items, end });
-    };
-    lines.forEach((line, i) => {
-      const key = /^([A-Za-z_][\w-]*):/.exec(line);
-      if (key) {
-        close(i);
-        current = { name: key[1]!, keyLine: i, items: [], indent: undefined };
-        return;
-      }
-      const dash = /^( *)-(?: |$)/.exec(line);
-      if (!current || !dash) return;
-      current.indent ??= dash[1]!.length;
-      if (dash[1]!.length === current.indent) current.items.push(i);
-    });
-    close(lines.length);
-    return (this.#sections = sections);
-  }
+    const dash = /^( *)-(?: |$)/.exec(line);
+    if (!current || !dash) return;
+    current.indent ??= dash[1]!.length;
+    if (dash[1]!.length === current.indent) current.items.push(i);
+  });
+  close(lines.length);
+  return sections;
 }
 
 function keyOf(key: unknown): string | undefined {
@@ -184,10 +152,4 @@ function keyOf(key: unknown): string | undefined {
 /** A path below an entity as messages write it: `effects[0].direction`. */
 export function formatPath(fieldPath: YamlPath): string {
   return fieldPath.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('').replace(/^\./, '');
-}
-
-/** The position of a character offset in a file. */
-export function at(lines: LineCounter, file: string, offset: number): Position {
-  const { line, col } = lines.linePos(offset);
-  return { file, line, col };
 }

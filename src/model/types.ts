@@ -1,12 +1,10 @@
 // **types** are the TypeScript types of the data, derived at type level from the model description
 // (src/model/pharmald.ts): a field's kind gives its value type, its cardinality whether it is optional or a list.
+import type { Code } from '../vocab.js';
 import type { Pharmald } from './pharmald.js';
 
 type Entities = Pharmald['entities'];
 type Vocabularies = Pharmald['vocabularies'];
-
-/** The codes of a vocabulary, as curators write them. */
-export type Code<V extends keyof Vocabularies> = Vocabularies[V]['terms'][number]['code'];
 
 type Value<F> =
   F extends { readonly kind: 'code'; readonly vocabulary: infer V extends keyof Vocabularies } ? Code<V>
@@ -30,7 +28,6 @@ type Readable<T> = { [K in keyof T]: T[K] };
 export type EntityOf<E extends keyof Entities> = FieldsOf<Entities[E]['fields']>;
 
 export type Drug = EntityOf<'drug'>;
-export type Role = EntityOf<'role'>;
 export type Target = EntityOf<'target'>;
 export type PhysiologicalSystem = EntityOf<'system'>;
 export type PhysiologicalProcess = EntityOf<'process'>;
@@ -40,7 +37,6 @@ export type Mechanism = EntityOf<'mechanism'>;
 export type Effect = EntityOf<'effect'>;
 export type Affinity = EntityOf<'affinity'>;
 export type Caveat = EntityOf<'caveat'>;
-export type Screen = EntityOf<'screen'>;
 
 type SectionOf<E extends keyof Entities> = Entities[E] extends { readonly section: infer S extends string } ? S : never;
 type Sections = { readonly [E in keyof Entities as SectionOf<E>]: readonly EntityOf<E>[] };

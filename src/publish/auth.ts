@@ -1,5 +1,4 @@
-// **auth** answers an HTTP authentication challenge, Digest (RFC 7616, RFC 2617 as Virtuoso sends) or Basic
-// (RFC 7617): forty lines, the only HTTP auth publish needs, so not a package.
+// **auth** answers an HTTP challenge: Digest (RFC 7616, RFC 2617 as Virtuoso sends) or Basic (RFC 7617).
 import { createHash, randomBytes } from 'node:crypto';
 
 /** One challenge of a WWW-Authenticate header: the scheme (lower case) and its parameters. */

@@ -1,5 +1,4 @@
-// **defaults** of `pharmald publish`, apart from the publishing code so the command's help can show them
-// without loading it.
+// **defaults** of `pharmald publish`, apart so the command's help can show them without loading it.
 export const publishDefaults = {
   /** Triples per Graph Store request: 50 000 is about 9 MB of N-Triples, which Virtuoso loads in a second or two. */
   chunkTriples: 50_000,

@@ -1,5 +1,4 @@
-// **http** sends one request to a store and turns every failure into a one-line PublishError naming the endpoint;
-// authentication is answered when the store asks (a 401), then sent up front.
+// **http** sends one request to a store; every failure is a one-line PublishError naming the endpoint.
 import { Authenticator, type Credentials } from './auth.js';
 import { networkReason } from './network.js';
 
@@ -21,11 +20,6 @@ export interface HttpRequest {
   readonly body?: string;
 }
 
-export interface HttpResponse {
-  readonly status: number;
-  readonly text: string;
-}
-
 /** A client for one store: one authenticator shared by all requests, so a challenge is answered once. */
 export class StoreClient {
   private readonly authenticator: Authenticator | undefined;
@@ -42,8 +36,8 @@ export class StoreClient {
     await response.body?.cancel();
   }
 
-  /** Sends a request; resolves with any status below 400, throws a PublishError otherwise. */
-  async send(request: HttpRequest): Promise<HttpResponse> {
+  /** Sends a request; resolves with the body of any status below 400, throws a PublishError otherwise. */
+  async send(request: HttpRequest): Promise<string> {
     let response = await this.fetch(request);
     if (response.status === 401 && this.authenticator) {
       // First contact, or a stale nonce: take the (new) challenge and try once more.
@@ -63,7 +57,7 @@ export class StoreClient {
       const first = firstLine(text);
       throw new PublishError(`${where(request)}: ${response.status} ${response.statusText}${first ? ` (the store says: ${first})` : ''}`);
     }
-    return { status: response.status, text };
+    return text;
   }
 
   private async fetch(request: HttpRequest): Promise<Response> {

@@ -1,5 +1,4 @@
-// **network** says in words why an HTTP request got no answer (refused, unreachable, timed out), for the
-// one-line errors of `pharmald publish` and `pharmald query --endpoint`.
+// **network** says in words why an HTTP request got no answer, for one-line publish and query errors.
 
 /** Why a request got no answer, in words: fetch reports it as "fetch failed" with the reason in `cause`. */
 export function networkReason(error: unknown, timeoutMs: number): string {

@@ -80,7 +80,7 @@ export async function publish(quads: Iterable<Quad>, options: PublishOptions): P
 /** Counts the triples of a named graph through a SPARQL 1.1 Protocol endpoint (POST, JSON results). */
 export async function countTriples(client: StoreClient, sparql: URL, graph: string): Promise<number> {
   const query = `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`;
-  const response = await client.send({
+  const text = await client.send({
     method: 'POST',
     url: sparql,
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/sparql-results+json' },
@@ -88,7 +88,7 @@ export async function countTriples(client: StoreClient, sparql: URL, graph: stri
   });
   let n: unknown;
   try {
-    const json = JSON.parse(response.text) as { results?: { bindings?: { n?: { value?: string } }[] } };
+    const json = JSON.parse(text) as { results?: { bindings?: { n?: { value?: string } }[] } };
     n = json.results?.bindings?.[0]?.n?.value;
   } catch {
     n = undefined;

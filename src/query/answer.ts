@@ -27,7 +27,7 @@ export async function readAnswer(result: ComunicaResult, refusal: string): Promi
   switch (result.resultType) {
     case 'bindings': {
       const metadata = await result.metadata();
-      const variables = metadata.variables.map((v: unknown) => variableName(v));
+      const variables = metadata.variables.map((variable) => variable.value);
       const solutions = await (await result.execute()).toArray();
       const rows = solutions.map((bindings) => Object.fromEntries([...bindings].map(([v, term]) => [v.value, term])));
       return { type: 'bindings', variables, rows };
@@ -39,10 +39,4 @@ export async function readAnswer(result: ComunicaResult, refusal: string): Promi
     default:
       throw new QueryError(refusal);
   }
-}
-
-/** Comunica 5 lists variables as RDF/JS Variables; earlier versions wrapped them as { variable }. */
-function variableName(entry: unknown): string {
-  const term = (entry as { variable?: Term }).variable ?? (entry as Term);
-  return term.value;
 }

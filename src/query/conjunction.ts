@@ -31,17 +31,13 @@ export function patternVariables(patterns: readonly QuadPattern[]): RDF.Variable
 
 /** An upper bound of the number of solutions: the smallest count of any one pattern. */
 export function estimateSolutions(source: IndexedSource, patterns: readonly QuadPattern[], options: ConjunctionOptions = {}): number {
-  let smallest = patterns.length === 0 ? 1 : Infinity;
-  for (const pattern of patterns) smallest = Math.min(smallest, count(source, pattern, options));
-  return smallest;
+  return patterns.length === 0 ? 1 : Math.min(...patterns.map((pattern) => count(source, pattern, options)));
 }
 
-/** Every solution of the conjunction, lazily. */
-export function* solve(source: IndexedSource, patterns: readonly QuadPattern[], options: ConjunctionOptions = {}): Generator<Row> {
-  yield* extend(source, patterns, {}, options);
-}
-
-function* extend(source: IndexedSource, remaining: readonly QuadPattern[], row: Row, options: ConjunctionOptions): Generator<Row> {
+/** Every solution of the conjunction (extending `row`), lazily. */
+export function* solve(
+  source: IndexedSource, remaining: readonly QuadPattern[], options: ConjunctionOptions = {}, row: Row = {},
+): Generator<Row> {
   if (remaining.length === 0) {
     yield row;
     return;
@@ -73,12 +69,12 @@ function* extend(source: IndexedSource, remaining: readonly QuadPattern[], row: 
   // Nothing left to bind: the pattern is a check, and its count says how many quads match (each one a
   // solution, as when Comunica matches the pattern itself).
   if (!hasVariables(pattern)) {
-    for (let i = 0; i < bestCount; i++) yield* extend(source, rest, row, options);
+    for (let i = 0; i < bestCount; i++) yield* solve(source, rest, options, row);
     return;
   }
   for (const quad of source.quads(...lookup(pattern, options))) {
     const next = unifyQuad(pattern, quad, row, options);
-    if (next) yield* extend(source, rest, next, options);
+    if (next) yield* solve(source, rest, options, next);
   }
 }
 

@@ -42,14 +42,11 @@ export function inspectQuery(sparql: string, dataset?: ProtocolDataset, baseIRI?
 }
 
 function collectServices(node: unknown, found: string[] = []): string[] {
-  if (Array.isArray(node)) {
-    for (const item of node) collectServices(item, found);
-  } else if (node && typeof node === 'object') {
-    const record = node as Record<string, unknown>;
-    if (record.type === 'service' && record.name && typeof (record.name as { value?: unknown }).value === 'string') {
-      found.push((record.name as { value: string }).value);
-    }
-    for (const value of Object.values(record)) collectServices(value, found);
+  // An array is an object too: its items are its values, in order.
+  if (node && typeof node === 'object') {
+    const record = node as { type?: unknown; name?: { value?: unknown } };
+    if (record.type === 'service' && typeof record.name?.value === 'string') found.push(record.name.value);
+    for (const value of Object.values(node)) collectServices(value, found);
   }
   return found;
 }

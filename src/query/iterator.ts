@@ -4,7 +4,7 @@
 import { AsyncIterator } from 'asynciterator';
 
 export class LazyArrayIterator<S, T> extends AsyncIterator<T> {
-  #load: (() => readonly S[]) | undefined;
+  readonly #load: () => readonly S[];
   #items: readonly S[] | undefined;
   #index = 0;
   readonly #map: (item: S) => T | null;
@@ -18,11 +18,7 @@ export class LazyArrayIterator<S, T> extends AsyncIterator<T> {
 
   override read(): T | null {
     if (this.done) return null;
-    if (!this.#items) {
-      this.#items = this.#load!();
-      this.#load = undefined;
-    }
-    const items = this.#items;
+    const items = (this.#items ??= this.#load());
     while (this.#index < items.length) {
       const item = this.#map(items[this.#index++] as S);
       if (item !== null) {
@@ -39,8 +35,7 @@ export class LazyArrayIterator<S, T> extends AsyncIterator<T> {
     this.close();
   }
 
-  protected override _destroy(cause: Error | undefined, callback: (error?: Error) => void): void {
-    this.#load = undefined;
+  protected override _destroy(_cause: Error | undefined, callback: (error?: Error) => void): void {
     this.#items = [];
     callback();
   }
@@ -89,7 +84,7 @@ export class GeneratorIterator<S, T> extends AsyncIterator<T> {
     return this.#map(next.value);
   }
 
-  protected override _destroy(cause: Error | undefined, callback: (error?: Error) => void): void {
+  protected override _destroy(_cause: Error | undefined, callback: (error?: Error) => void): void {
     this.#source?.return?.();
     this.#source = undefined;
     callback();

@@ -17,17 +17,12 @@ const JOIN: FragmentSelectorShape = { type: 'operation', operation: { operationT
 const BGP: FragmentSelectorShape = { type: 'operation', operation: { operationType: 'type', type: Algebra.Types.BGP } };
 
 export class ConjunctiveQuerySource {
-  readonly referenceValue: IndexedSource;
-  readonly #source: IndexedSource;
+  readonly #bindings = new BindingsFactory(DataFactory);
   readonly #patterns: QuerySourceRdfJs;
-  readonly #bindings: BindingsFactory;
   #shape: FragmentSelectorShape | undefined;
 
-  constructor(source: IndexedSource) {
-    this.referenceValue = source;
-    this.#source = source;
-    this.#bindings = new BindingsFactory(DataFactory);
-    this.#patterns = new QuerySourceRdfJs(source, DataFactory, this.#bindings);
+  constructor(readonly referenceValue: IndexedSource) {
+    this.#patterns = new QuerySourceRdfJs(referenceValue, DataFactory, this.#bindings);
   }
 
   /** The context that gives Comunica this source already identified (`querySources`: `sources` would identify it again). */
@@ -53,7 +48,7 @@ export class ConjunctiveQuerySource {
     const options = { unionDefaultGraph: Boolean(context.get(KeysQueryOperation.unionDefaultGraph)) };
     const variables = patternVariables(patterns);
     const factory = this.#bindings;
-    const stream = new GeneratorIterator(solve(this.#source, patterns, options), (row: Row) => {
+    const stream = new GeneratorIterator(solve(this.referenceValue, patterns, options), (row: Row) => {
       const entries: [RDF.Variable, RDF.Term][] = [];
       for (const variable of variables) {
         const term = row[variable.value];
@@ -63,7 +58,7 @@ export class ConjunctiveQuerySource {
     });
     stream.setProperty('metadata', {
       state: new MetadataValidationState(),
-      cardinality: { type: 'estimate', value: estimateSolutions(this.#source, patterns, options) },
+      cardinality: { type: 'estimate', value: estimateSolutions(this.referenceValue, patterns, options) },
       requestTime: 0,
       variables: variables.map((variable) => ({ variable, canBeUndef: false })),
     });

@@ -4,6 +4,8 @@ import { termToNTriples } from '../serialize/ntriples.js';
 import { compact } from '../validate/report.js';
 import type { QueryResult } from './answer.js';
 
+const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+
 /** SPARQL 1.1 Query Results JSON (https://www.w3.org/TR/sparql11-results-json/). */
 export function toSparqlJson(result: Exclude<QueryResult, { type: 'quads' }>): unknown {
   if (result.type === 'boolean') return { head: {}, boolean: result.value };
@@ -16,17 +18,18 @@ export function toSparqlJson(result: Exclude<QueryResult, { type: 'quads' }>): u
 }
 
 function termToJson(term: Term): Record<string, string> {
-  if (term.termType === 'NamedNode') return { type: 'uri', value: term.value };
-  if (term.termType === 'BlankNode') return { type: 'bnode', value: term.value };
-  const { language, datatype } = tagOf(term);
-  return { type: 'literal', value: term.value, ...(language ? { 'xml:lang': language } : datatype ? { datatype } : {}) };
+  const { type, value, language, datatype } = describeTerm(term);
+  return { type, value, ...(language ? { 'xml:lang': language } : datatype ? { datatype } : {}) };
 }
 
-/** A literal's language, else its datatype unless xsd:string: what both result formats write beside the value. */
-function tagOf(term: Term): { language?: string; datatype?: string } {
-  if (term.termType !== 'Literal') return {};
-  if (term.language) return { language: term.language };
-  return term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? {} : { datatype: term.datatype.value };
+/** A term as both result formats write it: uri, bnode or literal, with a language, else a datatype unless xsd:string. */
+function describeTerm(term: Term): { type: string; value: string; language?: string; datatype?: string } {
+  const { value } = term;
+  if (term.termType === 'NamedNode') return { type: 'uri', value };
+  if (term.termType === 'BlankNode') return { type: 'bnode', value };
+  if (term.termType !== 'Literal' || term.datatype.value === XSD_STRING) return { type: 'literal', value };
+  if (term.language) return { type: 'literal', value, language: term.language };
+  return { type: 'literal', value, datatype: term.datatype.value };
 }
 
 /** SPARQL Query Results XML (https://www.w3.org/TR/rdf-sparql-XMLres/). */
@@ -42,11 +45,9 @@ export function toSparqlXml(result: Exclude<QueryResult, { type: 'quads' }>): st
 }
 
 function termToXml(term: Term): string {
-  if (term.termType === 'NamedNode') return `<uri>${escapeXml(term.value)}</uri>`;
-  if (term.termType === 'BlankNode') return `<bnode>${escapeXml(term.value)}</bnode>`;
-  const { language, datatype } = tagOf(term);
+  const { type, value, language, datatype } = describeTerm(term);
   const attribute = language ? ` xml:lang="${escapeXml(language)}"` : datatype ? ` datatype="${escapeXml(datatype)}"` : '';
-  return `<literal${attribute}>${escapeXml(term.value)}</literal>`;
+  return `<${type}${attribute}>${escapeXml(value)}</${type}>`;
 }
 
 function escapeXml(text: string): string {
@@ -57,21 +58,18 @@ function escapeXml(text: string): string {
 export function toCsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
   if (result.type === 'boolean') return `_askResult\r\n${result.value}\r\n`;
   const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-  const lines = [result.variables.map(quote).join(',')];
-  for (const row of result.rows) {
-    lines.push(result.variables.map((v) => { const t = row[v]; return quote(t ? (t.termType === 'BlankNode' ? `_:${t.value}` : t.value) : ''); }).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const cell = (t: Term | undefined) => (t ? (t.termType === 'BlankNode' ? `_:${t.value}` : t.value) : '');
+  const lines = [result.variables, ...result.rows.map((row) => result.variables.map((v) => cell(row[v])))];
+  return `${lines.map((cells) => cells.map(quote).join(',')).join('\r\n')}\r\n`;
 }
 
 /** SPARQL 1.1 Query Results TSV: terms in SPARQL / N-Triples syntax, `?var` headers. */
 export function toTsv(result: Exclude<QueryResult, { type: 'quads' }>): string {
   if (result.type === 'boolean') return `?_askResult\n${result.value}\n`;
-  const lines = [result.variables.map((v) => `?${v}`).join('\t')];
-  for (const row of result.rows) {
-    lines.push(result.variables.map((v) => { const t = row[v]; return t ? termToNTriples(t).replace(/\t/g, '\\t') : ''; }).join('\t'));
-  }
-  return `${lines.join('\n')}\n`;
+  const cell = (t: Term | undefined) => (t ? termToNTriples(t).replace(/\t/g, '\\t') : '');
+  const header = result.variables.map((v) => `?${v}`);
+  const lines = [header, ...result.rows.map((row) => result.variables.map((v) => cell(row[v])))];
+  return `${lines.map((cells) => cells.join('\t')).join('\n')}\n`;
 }
 
 /** An aligned text table for a terminal: IRIs shortened with the project's prefixes, literals bare. */

@@ -69,17 +69,10 @@ export class IndexedSource {
 
   /** The number of quads matching a pattern (exact). */
   countQuads(subject?: Pattern, predicate?: Pattern, object?: Pattern, graph?: Pattern): number {
-    this.#check();
-    const s = concrete(subject);
-    const p = concrete(predicate);
-    const o = concrete(object);
-    const g = concrete(graph);
-    const kept = p && !s ? this.#answers.get(answerKey(p, o, g)) : undefined;
-    if (kept) return kept.length;
-    if (p && (s || o)) {
-      const quads = s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
-      if (quads) return s && o ? quads.reduce((n, quad) => (quad.object.equals(o) ? n + 1 : n), 0) : quads.length;
-    }
+    const terms: Concrete = [concrete(subject), concrete(predicate), concrete(object), concrete(graph)];
+    const [s, p, o, g] = terms;
+    const known = this.#known(terms);
+    if (known) return s && o ? known.reduce((n, quad) => (quad.object.equals(o) ? n + 1 : n), 0) : known.length;
     // One wildcard or none: the store's index counters answer at once.
     if ((s ? 0 : 1) + (p ? 0 : 1) + (o ? 0 : 1) + (g ? 0 : 1) < 2) return this.#store.countQuads(s, p, o, g);
     const key = `${key0(s)} ${key0(p)} ${key0(o)} ${key0(g)}`;
@@ -93,20 +86,21 @@ export class IndexedSource {
     return this.#quads([concrete(subject), concrete(predicate), concrete(object), concrete(graph)]);
   }
 
-  #quads([s, p, o, g]: Concrete): readonly RDF.Quad[] {
-    this.#check();
-    const keep = !s && p !== null;
-    if (keep) {
-      const kept = this.#answers.get(answerKey(p, o, g));
-      if (kept) return kept;
-    }
-    if (p && (s || o)) {
-      const quads = s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
-      if (quads) return s && o ? quads.filter((quad) => quad.object.equals(o)) : quads;
-    }
+  #quads(terms: Concrete): readonly RDF.Quad[] {
+    const [s, p, o, g] = terms;
+    const known = this.#known(terms);
+    if (known) return s && o ? known.filter((quad) => quad.object.equals(o)) : known;
     const quads = this.#store.getQuads(s, p, o, g);
-    if (keep && (o === null || quads.length >= KEEP_AT_LEAST)) this.#answers.set(answerKey(p, o, g), quads);
+    if (!s && p && (o === null || quads.length >= KEEP_AT_LEAST)) this.#answers.set(answerKey(p, o, g), quads);
     return quads;
+  }
+
+  /** A kept answer of (?, p, o), or p's quads indexed by s or o (of (s, p, o) still to filter by o), if any. */
+  #known([s, p, o, g]: Concrete): readonly RDF.Quad[] | undefined {
+    this.#check();
+    const kept = p && !s ? this.#answers.get(answerKey(p, o, g)) : undefined;
+    if (kept || !p || !(s || o)) return kept;
+    return s ? this.#indexed('subject', s, p, g) : this.#indexed('object', o!, p, g);
   }
 
   /** (term, p, ?, g) or (?, p, term, g) from p's index by that side, once p was looked up so often enough to pay. */

@@ -1,5 +1,4 @@
-// **store** gives the N3.Store that the query engine and rdf-validate-shacl read: the store itself when the
-// dataset already is one, else one filled with the quads.
+// **store** gives an N3.Store (for the query engine and rdf-validate-shacl): the dataset, or one filled from it.
 import type { DatasetCore, Quad } from '@rdfjs/types';
 import { Store } from 'n3';
 

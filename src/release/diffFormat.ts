@@ -1,5 +1,5 @@
 // **diffFormat** writes a dataset diff for people (text, Markdown for a CHANGELOG) and for programs (JSON).
-import type { DatasetDiff, FieldChange } from './diff.js';
+import type { DatasetDiff, EntityRef, FieldChange } from './diff.js';
 
 export const diffFormats = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof diffFormats)[number];
@@ -31,11 +31,11 @@ function toText(diff: DatasetDiff): string {
 }
 
 function toMarkdown(diff: DatasetDiff): string {
-  const sections: string[] = [];
-  if (diff.added.length) sections.push(`### Added\n\n${diff.added.map((e) => `- ${e.kind} **${e.label}**`).join('\n')}`);
-  if (diff.removed.length) sections.push(`### Removed\n\n${diff.removed.map((e) => `- ${e.kind} **${e.label}**`).join('\n')}`);
-  if (diff.changed.length) {
-    sections.push(`### Changed\n\n${diff.changed.map((e) => `- ${e.kind} **${e.label}**\n${e.changes.map((c) => `  - ${describeChange(c)}`).join('\n')}`).join('\n')}`);
-  }
+  const item = (e: EntityRef) => `- ${e.kind} **${e.label}**`;
+  const sections = ([
+    ['Added', diff.added.map(item)],
+    ['Removed', diff.removed.map(item)],
+    ['Changed', diff.changed.map((e) => `${item(e)}\n${e.changes.map((c) => `  - ${describeChange(c)}`).join('\n')}`)],
+  ] as const).filter(([, items]) => items.length).map(([title, items]) => `### ${title}\n\n${items.join('\n')}`);
   return sections.length ? `${sections.join('\n\n')}\n` : 'No changes.\n';
 }

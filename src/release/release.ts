@@ -1,5 +1,4 @@
-// **release** cuts an immutable, versioned copy of the dataset: every format, VoID/DCAT, checksums, and a
-// CHANGELOG entry from the semantic diff against the release before.
+// **release** cuts an immutable, versioned copy of the dataset, with checksums and a CHANGELOG entry.
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -85,12 +84,6 @@ function isOntologyVersion(q: Quad): boolean {
 /** The highest release below `version`, by semantic version. */
 async function previousRelease(releasesDir: string, version: string): Promise<string | undefined> {
   const names = await readdir(releasesDir).catch(() => [] as string[]);
-  const key = (v: string) => v.split('.').map(Number);
-  const lower = names.filter((n) => semver.test(n) && compareVersions(key(n), key(version)) < 0);
-  return lower.sort((a, b) => compareVersions(key(a), key(b))).at(-1);
-}
-
-function compareVersions(a: number[], b: number[]): number {
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return 0;
+  const compare = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+  return names.filter((n) => semver.test(n) && compare(n, version) < 0).sort(compare).at(-1);
 }

@@ -1,5 +1,4 @@
-// **canonical** puts a graph in one fixed order without duplicates: subjects by IRI, then rdf:type and
-// rdfs:label first, then the other predicates and objects by their N-Triples form.
+// **canonical** orders a graph without duplicates: subjects by IRI, rdf:type and rdfs:label first, then by N-Triples.
 import type { Quad } from '@rdfjs/types';
 import { rdf, rdfs } from '../vocab.js';
 import { compareCodeUnits, termToNTriples } from './ntriples.js';

@@ -1,5 +1,4 @@
-// **ntriples** writes terms and quads in canonical N-Triples, the one text form every other output is
-// sorted by, so the same graph always gives the same bytes.
+// **ntriples** writes canonical N-Triples, the text form every other output is sorted by.
 import type { Quad, Term } from '@rdfjs/types';
 
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';

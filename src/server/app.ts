@@ -15,7 +15,7 @@ import { serveDefaults } from './defaults.js';
 import { resolveInside, serveDatasetResource, serveFromFolder } from './files.js';
 import { errorReply, HttpError, send, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
-import { exampleQueries, queryUiAssets, queryUiPage } from './queryUi.js';
+import { queryUiAssets, queryUiPage } from './queryUi.js';
 import { serviceDescription } from './serviceDescription.js';
 import { corsHeaders, handleSparql } from './sparqlEndpoint.js';
 
@@ -55,7 +55,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const settings = { ...serveDefaults, ...definedOnly(options) };
   const quads = options.quads ?? (await compileDataset({ dataDir: options.dataDir })).quads;
   const pool = new QueryPool({ ...settings, nquads: toNQuads(quads, options.namedGraphs ?? {}) });
-  const uiPage = queryUiPage(exampleQueries());
+  const uiPage = queryUiPage();
   const allowedServices = options.federate ?? [];
   const endpoint = {
     pool,
@@ -144,7 +144,7 @@ function describeEndpoint(request: IncomingMessage, url: URL, uiPage: string, tr
 }
 
 function toNQuads(quads: readonly Quad[], namedGraphs: Readonly<Record<string, readonly Quad[]>>): string {
-  const lines = quads.map((q) => `${quadToNTriples(DataFactory.quad(q.subject, q.predicate, q.object))}\n`);
+  const lines = quads.map((q) => `${quadToNTriples(q)}\n`);
   for (const [graph, triples] of Object.entries(namedGraphs)) {
     const g = termToNTriples(DataFactory.namedNode(graph));
     for (const q of triples) lines.push(`${quadToNTriples(q).slice(0, -1)}${g} .\n`);

@@ -40,14 +40,11 @@ export function send(request: IncomingMessage, response: ServerResponse, reply: 
 
 /** A plain-text error answer: the status and one line of message. */
 export function errorReply(error: unknown): Reply {
-  const status = error instanceof HttpError ? error.status : 500;
-  const message = error instanceof Error && error instanceof HttpError ? error.message : status === 500 ? 'internal error' : String(error);
-  return {
-    status,
-    contentType: 'text/plain; charset=utf-8',
-    body: `${status} ${message.replace(/\s*\n\s*/g, ' ')}\n`,
-    headers: error instanceof HttpError ? error.headers : {},
-  };
+  const { status, message, headers } = error instanceof HttpError
+    ? error
+    : { status: 500, message: 'internal error', headers: {} };
+  const body = `${status} ${message.replace(/\s*\n\s*/g, ' ')}\n`;
+  return { status, contentType: 'text/plain; charset=utf-8', body, headers };
 }
 
 /** The media type of a Content-Type header, lower-cased, and its charset if given. */

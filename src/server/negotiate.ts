@@ -1,20 +1,13 @@
 // **negotiate** picks the media type to answer with from an Accept header (RFC 9110 §12.5.1).
 
-interface Range {
-  readonly type: string;
-  readonly subtype: string;
-  readonly q: number;
-  readonly order: number;
-}
-
-function parseAccept(header: string): Range[] {
-  return header.split(',').flatMap((part, order) => {
+function parseAccept(header: string): { type: string; subtype: string; q: number }[] {
+  return header.split(',').flatMap((part) => {
     const [mediaRange, ...params] = part.trim().split(';');
     const [type, subtype] = (mediaRange ?? '').trim().toLowerCase().split('/');
     if (!type || !subtype) return [];
     const qParam = params.map((param) => param.trim().split('=')).filter(([name]) => name?.trim().toLowerCase() === 'q').at(-1);
     const q = qParam ? Number(qParam[1]) : 1;
-    return Number.isFinite(q) ? [{ type, subtype, q: Math.min(Math.max(q, 0), 1), order }] : [];
+    return Number.isFinite(q) ? [{ type, subtype, q: Math.min(Math.max(q, 0), 1) }] : [];
   });
 }
 
@@ -22,8 +15,8 @@ function parseAccept(header: string): Range[] {
 export function negotiate(accept: string | undefined, offered: readonly string[]): string | undefined {
   if (accept === undefined || accept.trim() === '') return offered[0];
   const ranges = parseAccept(accept);
-  let best: { type: string; q: number; specificity: number; order: number } | undefined;
-  offered.forEach((candidate, index) => {
+  let best: { type: string; q: number; specificity: number } | undefined;
+  for (const candidate of offered) {
     const [type, subtype] = candidate.split('/');
     // The most specific range that matches decides the candidate's quality.
     let match: { q: number; specificity: number } | undefined;
@@ -31,10 +24,10 @@ export function negotiate(accept: string | undefined, offered: readonly string[]
       const specificity = range.type === type && range.subtype === subtype ? 2 : range.type === type && range.subtype === '*' ? 1 : range.type === '*' && range.subtype === '*' ? 0 : -1;
       if (specificity >= 0 && (!match || specificity > match.specificity)) match = { q: range.q, specificity };
     }
-    if (!match || match.q === 0) return;
+    if (!match || match.q === 0) continue;
     if (!best || match.q > best.q || (match.q === best.q && match.specificity > best.specificity)) {
-      best = { type: candidate, q: match.q, specificity: match.specificity, order: index };
+      best = { type: candidate, ...match };
     }
-  });
+  }
   return best?.type;
 }

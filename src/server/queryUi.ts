@@ -14,19 +14,11 @@ export const queryUiAssets: Readonly<Record<string, { file: string; contentType:
   '/sparql/ui/yasgui.min.css': { file: path.join(yasguiBuild, 'yasgui.min.css'), contentType: 'text/css; charset=utf-8' },
 };
 
-export interface ExampleQuery {
-  readonly name: string;
-  readonly query: string;
-}
-
-export function exampleQueries(dir = queriesDir): ExampleQuery[] {
-  return readdirSync(dir)
+export function queryUiPage(): string {
+  const examples = readdirSync(queriesDir)
     .filter((file) => file.endsWith('.rq'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.rq$/, ''), query: readFileSync(path.join(dir, file), 'utf8') }));
-}
-
-export function queryUiPage(examples: readonly ExampleQuery[]): string {
+    .map((file) => ({ name: file.replace(/\.rq$/, ''), query: readFileSync(path.join(queriesDir, file), 'utf8') }));
   return `<!doctype html>
 <html lang="en">
 <head>

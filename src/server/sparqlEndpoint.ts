@@ -77,7 +77,6 @@ function decodeUtf8(bytes: Buffer): string {
   }
 }
 
-/** Handles one request to the endpoint path. */
 export async function handleSparql(request: IncomingMessage, url: URL, options: SparqlEndpointOptions): Promise<Reply> {
   if (request.method === 'OPTIONS') return { status: 204, body: '', headers: corsHeaders };
   const protocol = await readProtocolRequest(request, url, options.maxBodyBytes);

@@ -3,6 +3,7 @@
 import type { Quad } from '@rdfjs/types';
 import type { OutputFile } from '../io/atomicWrite.js';
 import { kinds } from '../model/kinds.js';
+import type { DistributionFile } from '../release/void.js';
 import { canonicalQuads } from '../serialize/canonical.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
@@ -10,21 +11,15 @@ import { canonicalTurtle } from '../serialize/turtle.js';
 import { rdf, rdfs } from '../vocab.js';
 import { mechanismDiagram } from './diagram.js';
 import { renderEntityPage } from './entityPage.js';
-import { entityRef, SiteGraph } from './graph.js';
+import { entityBase, entityPage, entityRef, SiteGraph, sitePaths } from './graph.js';
 import { datasetSchemaOrg, renderIndexPage } from './indexPage.js';
 import { jsonLdScript } from './layout.js';
-import { entityBase, entityPage, sitePaths } from './paths.js';
 import { schemaOrgDocument, schemaOrgNodes } from './schemaOrg.js';
 import { icon, stylesheet } from './stylesheet.js';
 import { renderVocabularyPage, vocabularySchemaOrg } from './vocabPage.js';
 
 /** A published file of the dataset, for the schema.org Dataset on the index page. */
-export interface DatasetDownload {
-  readonly url: string;
-  readonly mediaType: string;
-  readonly bytes: number;
-  readonly sha256: string;
-}
+export type DatasetDownload = Pick<DistributionFile, 'mediaType' | 'bytes' | 'sha256'> & { readonly url: string };
 
 export interface SiteInput {
   /** The dataset's downloads (as void.ttl lists them), for dataset search engines. */
@@ -40,14 +35,8 @@ export async function buildSite(input: SiteInput): Promise<OutputFile[]> {
   return (await buildSiteWithReport(input)).files;
 }
 
-export interface SiteReport {
-  readonly files: OutputFile[];
-  /** IRIs that a page named and the graph gave no label for (shown by their last segment instead). */
-  readonly missingLabels: readonly string[];
-}
-
-/** buildSite, and what the pages revealed about the graph. */
-export async function buildSiteWithReport(input: SiteInput): Promise<SiteReport> {
+/** buildSite, and the IRIs that a page named and the graph gave no label for (shown by their last segment instead). */
+export async function buildSiteWithReport(input: SiteInput): Promise<{ files: OutputFile[]; missingLabels: string[] }> {
   const site = siteFiles({ ...input, quads: canonicalQuads(input.quads) });
   const files: OutputFile[] = [];
   for await (const file of site) files.push(file);
@@ -60,7 +49,7 @@ export interface SiteFiles extends AsyncIterable<OutputFile> {
   /** How many files there will be. */
   readonly total: number;
   /** After the last file: IRIs that a page named and the graph gave no label for. */
-  missingLabels(): readonly string[];
+  missingLabels(): string[];
 }
 
 /** The site's files, from `input.quads` in canonical order (as compileDataset gives them). */
@@ -72,30 +61,27 @@ export function siteFiles(input: SiteInput): SiteFiles {
   return {
     // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; index, vocabulary page and its Turtle.
     total: 2 + 4 * entities.length + 3,
-    [Symbol.asyncIterator]: () => pages(input, graph, ontology, vocabulary, entities),
     missingLabels: () => [...graph.missingLabels, ...ontology.missingLabels].sort(),
+    async *[Symbol.asyncIterator]() {
+      yield { name: sitePaths.stylesheet, content: stylesheet };
+      yield { name: sitePaths.icon, content: icon };
+      for (const entity of entities) {
+        const description = graph.describe(entity);
+        const diagram = entityRef(entity)?.kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
+        const jsonLd = jsonLdScript(description.quads, schemaOrgDocument(...schemaOrgNodes(graph, entity)));
+        yield { name: entityPage(entity), content: renderEntityPage(graph, entity, jsonLd, diagram) };
+        for (const format of Object.values(rdfFormats)) {
+          yield { name: `${entityBase(entity)}${format.extension}`, content: await format.write(description) };
+        }
+      }
+      // The index's own data: the type and label of every entity it lists.
+      const listed = (q: Quad) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label;
+      const indexQuads = canonicalQuads(entities.flatMap((e) => graph.outgoing(e).filter(listed)));
+      const indexJsonLd = jsonLdScript(indexQuads, schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
+      yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd) };
+      const vocabularyJsonLd = jsonLdScript(vocabulary, schemaOrgDocument(vocabularySchemaOrg(ontology)));
+      yield { name: sitePaths.vocabulary, content: renderVocabularyPage(graph, ontology, vocabularyJsonLd) };
+      yield { name: sitePaths.vocabularyTurtle, content: await canonicalTurtle(vocabulary) };
+    },
   };
-}
-
-async function* pages(
-  input: SiteInput, graph: SiteGraph, ontology: SiteGraph, vocabulary: readonly Quad[], entities: readonly string[],
-): AsyncGenerator<OutputFile> {
-  yield { name: sitePaths.stylesheet, content: stylesheet };
-  yield { name: sitePaths.icon, content: icon };
-  for (const entity of entities) {
-    const description = graph.describe(entity);
-    const diagram = entityRef(entity)?.kind === 'drug' ? await mechanismDiagram(graph, entity) : undefined;
-    const jsonLd = jsonLdScript(description.quads, schemaOrgDocument(...schemaOrgNodes(graph, entity)));
-    yield { name: entityPage(entity), content: renderEntityPage(graph, entity, jsonLd, diagram) };
-    for (const format of Object.values(rdfFormats)) {
-      yield { name: `${entityBase(entity)}${format.extension}`, content: await format.write(description) };
-    }
-  }
-  // The index's own data: the type and label of every entity it lists.
-  const indexQuads = entities.flatMap((e) => graph.outgoing(e).filter((q) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label));
-  const indexJsonLd = jsonLdScript(canonicalQuads(indexQuads), schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
-  yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd) };
-  const vocabularyJsonLd = jsonLdScript(vocabulary, schemaOrgDocument(vocabularySchemaOrg(ontology)));
-  yield { name: sitePaths.vocabulary, content: renderVocabularyPage(graph, ontology, vocabularyJsonLd) };
-  yield { name: sitePaths.vocabularyTurtle, content: await canonicalTurtle(vocabulary) };
 }

@@ -3,9 +3,8 @@
 import { instance, type Viz } from '@viz-js/viz';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { prop, termIri } from '../vocab.js';
-import { entityRef, type SiteGraph } from './graph.js';
-import { escapeHtml, html, raw, type Html } from './html.js';
-import { entityPage, relativeHref } from './paths.js';
+import { entityPage, entityRef, relativeHref, type SiteGraph } from './graph.js';
+import { escapeHtml, html, Html } from './html.js';
 import type { PageView } from './view.js';
 
 /** How a mechanism's edge is drawn, by its directness, strength and certainty (also drawn by the legend). */
@@ -30,15 +29,8 @@ const palette = {
 /** One Graphviz instance per process: starting the WebAssembly module is the slow part, rendering is not. */
 let viz: Promise<Viz> | undefined;
 
-export interface Diagram {
-  /** The inline <svg> element, with <title> and <desc> and role="img". */
-  readonly svg: string;
-  /** The text alternative (also the SVG's <desc>). */
-  readonly description: string;
-}
-
-/** The mechanism diagram of a drug, for its page (links in it are relative to that page). */
-export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<Diagram | undefined> {
+/** A drug's mechanism diagram (links relative to its page): an inline <svg> with a text alternative. */
+export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<Html | undefined> {
   const mechanisms = graph.iris(drug, prop.hasMechanism);
   if (mechanisms.length === 0) return undefined;
   const page = entityPage(drug);
@@ -50,8 +42,8 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
     return id;
   };
   const drugNode = node('drug', drug);
-  const edges: string[] = [];
-  const targetSystem = new Set<string>();
+  // By id: a target's edge to a system is drawn once, however many mechanisms reach the system through it.
+  const edges = new Map<string, string>();
   const sentences: string[] = [];
 
   for (const mechanism of mechanisms) {
@@ -68,13 +60,11 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
     if (target) {
       const targetNode = node('target', target);
       const label = action ? graph.label(action) : 'acts on';
-      edges.push(`${dotString(drugNode)} -> ${dotString(targetNode)} [id=${dotString(id)}, label=${dotString(wrap(label, 22))}, ${style.join(', ')}];`);
+      edges.set(id, `${dotString(drugNode)} -> ${dotString(targetNode)} [id=${dotString(id)}, label=${dotString(wrap(label, 22))}, ${style.join(', ')}];`);
       for (const system of systems) {
         const systemNode = node('system', system);
-        const key = `${targetNode} ${systemNode}`;
-        if (targetSystem.has(key)) continue;
-        targetSystem.add(key);
-        edges.push(`${dotString(targetNode)} -> ${dotString(systemNode)} [id=${dotString(`edge-${nodeId(target)}-${nodeId(system)}`)}, color=${dotString(edgeStyle.targetToSystem)}, penwidth=1, arrowsize=0.6, tooltip=${dotString(`${graph.label(target)} acts in ${graph.label(system)}`)}];`);
+        const edgeId = `edge-${nodeId(target)}-${nodeId(system)}`;
+        edges.set(edgeId, `${dotString(targetNode)} -> ${dotString(systemNode)} [id=${dotString(edgeId)}, color=${dotString(edgeStyle.targetToSystem)}, penwidth=1, arrowsize=0.6, tooltip=${dotString(`${graph.label(target)} acts in ${graph.label(system)}`)}];`);
       }
     } else {
       const label = withoutSubject(graph.label(mechanism), drugLabel);
@@ -82,10 +72,15 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
       systems.forEach((system, i) => {
         const systemNode = node('system', system);
         const text = i === 0 ? `label=${dotString(wrap(label, 26))}, ` : '';
-        edges.push(`${dotString(drugNode)} -> ${dotString(systemNode)} [id=${dotString(`${id}-${i + 1}`)}, ${text}${style.join(', ')}];`);
+        edges.set(`${id}-${i + 1}`, `${dotString(drugNode)} -> ${dotString(systemNode)} [id=${dotString(`${id}-${i + 1}`)}, ${text}${style.join(', ')}];`);
       });
     }
-    sentences.push(describeMechanism(graph, { mechanism, target, action, systems, directness, strength, certainty }));
+    // The mechanism in words, for the SVG's <desc> and readers who cannot see the drawing.
+    const name = (iri: string | undefined) => (iri ? graph.label(iri) : undefined);
+    const qualities = [name(directness), name(strength) ?? 'strength not recorded', name(certainty)].filter((q) => q !== undefined);
+    const via = target ? ` Target: ${graph.label(target)}${action ? ` (${graph.label(action)})` : ''}.` : ' No single target.';
+    const systemNames = systems.map((s) => graph.label(s)).join(', ');
+    sentences.push(`${graph.label(mechanism)} (${qualities.join(', ')}).${via} Systems: ${systemNames}.`);
   }
 
   const nodeLines = [...nodes.entries()]
@@ -107,31 +102,18 @@ export async function mechanismDiagram(graph: SiteGraph, drug: string): Promise<
     ...nodeLines.map((l) => `  ${l}`),
     `  ${rank('target')}`,
     `  ${rank('system')}`,
-    ...edges.map((l) => `  ${l}`),
+    ...[...edges.values()].map((l) => `  ${l}`),
     '}',
   ].join('\n');
 
   viz ??= instance();
   const rendered = (await viz).renderString(dot, { format: 'svg' });
   const title = `How ${drugLabel} acts: its mechanisms, from the drug to its targets and the systems they act in`;
-  const description = sentences.join(' ');
-  return { svg: inlineSvg(rendered, title, description), description };
+  return new Html(inlineSvg(rendered, title, sentences.join(' ')));
 }
 
 /** The properties the diagram reads of each mechanism, in the order it destructures them. */
 const qualityProperties = [prop.target, prop.directness, prop.strength, prop.certainty, prop.actionType];
-
-type MechanismFacts = { mechanism: string; systems: string[] }
-  & Partial<Record<'target' | 'action' | 'directness' | 'strength' | 'certainty', string>>;
-
-/** One mechanism in words, for the SVG's <desc> and readers who cannot see the drawing. */
-function describeMechanism(graph: SiteGraph, m: MechanismFacts): string {
-  const label = (iri: string | undefined) => (iri ? graph.label(iri) : undefined);
-  const qualities = [label(m.directness), label(m.strength) ?? 'strength not recorded', label(m.certainty)].filter((q) => q !== undefined);
-  const via = m.target ? ` Target: ${graph.label(m.target)}${m.action ? ` (${graph.label(m.action)})` : ''}.` : ' No single target.';
-  const systems = m.systems.map((s) => graph.label(s)).join(', ');
-  return `${graph.label(m.mechanism)} (${qualities.join(', ')}).${via} Systems: ${systems}.`;
-}
 
 /** Graphviz's SVG fit to inline: no prolog or comments, and role="img" named by our <title> and <desc>, not the graph's. */
 function inlineSvg(svg: string, title: string, description: string): string {
@@ -182,7 +164,7 @@ export function diagramLegend(view: PageView): Html {
   const { graph } = view;
   const ink = edgeStyle.colour[termIri('certainty', 'established')] ?? '#1d3f72';
   const line = (options: { dashed?: boolean; width?: number; colour?: string }) =>
-    raw(`<svg class="key" width="48" height="12" viewBox="0 0 48 12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="46" y2="6" stroke="${options.colour ?? ink}" stroke-width="${options.width ?? edgeStyle.unknownPenwidth}"${options.dashed ? ' stroke-dasharray="5,2"' : ''}/></svg>`);
+    new Html(`<svg class="key" width="48" height="12" viewBox="0 0 48 12" aria-hidden="true" focusable="false"><line x1="2" y1="6" x2="46" y2="6" stroke="${options.colour ?? ink}" stroke-width="${options.width ?? edgeStyle.unknownPenwidth}"${options.dashed ? ' stroke-dasharray="5,2"' : ''}/></svg>`);
   const item = (key: Html, text: string) => html`<li>${key} ${text}</li>
 `;
   return html`<ul class="legend">

@@ -3,15 +3,15 @@
 import { kindInfo, type EntityKind } from '../model/kinds.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
-import { rdf, rdfs, skos } from '../vocab.js';
-import type { Diagram } from './diagram.js';
+import { hasRole, prop, rdf, rdfs, skos } from '../vocab.js';
 import { termKey } from '../validate/terms.js';
-import { entityRef, groupBy, type SiteGraph } from './graph.js';
+import { diagramLegend } from './diagram.js';
+import { entityBase, entityPage, entityRef, groupBy, sitePaths, type SiteGraph } from './graph.js';
 import { html, join, type Content, type Html } from './html.js';
-import { kindSections } from './kindSections.js';
 import { page } from './layout.js';
-import { partName, section, table } from './parts.js';
-import { entityBase, entityPage, sitePaths } from './paths.js';
+import {
+  affinitiesTable, anchorOf, caveatList, citation, directionCells, effectsTable, facts, mechanismList, partName, section, table,
+} from './parts.js';
 import { PageView } from './view.js';
 
 /** What a page calls a kind, one or several, as a heading (`Physiological systems`). */
@@ -22,10 +22,9 @@ export function kindTitle(kind: EntityKind, several = false): string {
 }
 
 /** The page of an entity, with its JSON-LD script and (drug pages only) its mechanism diagram. */
-export function renderEntityPage(graph: SiteGraph, entity: string, jsonLd: Html, diagram?: Diagram): string {
-  const ref = entityRef(entity);
-  if (!ref || ref.part !== undefined) throw new Error(`not an entity IRI: ${entity}`);
-  const file = entityPage(entity);
+export function renderEntityPage(graph: SiteGraph, entity: string, jsonLd: Html, diagram?: Html): string {
+  const file = entityPage(entity); // throws if `entity` is not an entity IRI
+  const ref = entityRef(entity)!;
   const view = new PageView(graph, file);
   const label = graph.label(entity);
   const description = graph.text(entity, rdfs.comment);
@@ -57,18 +56,10 @@ ${referencedBySection(view, entity)}
 </section>
 </article>`;
 
-  return page({
-    file,
-    title: label,
-    alternates: links,
-    jsonLd,
-    trail: [
-      ['Dataset', sitePaths.index],
-      [kindTitle(ref.kind, true), `${sitePaths.index}#${ref.kind}`],
-      [label, undefined],
-    ],
-    body,
-  });
+  const trail = [
+    ['Dataset', sitePaths.index], [kindTitle(ref.kind, true), `${sitePaths.index}#${ref.kind}`], [label, undefined],
+  ] as const;
+  return page({ file, title: label, alternates: links, jsonLd, trail, body });
 }
 
 /** Every triple about the entity, predicate by predicate (type, label and description first). */
@@ -99,4 +90,141 @@ function predicateTable(view: PageView, column: string, predicates: readonly str
   const rows = predicates.map((p) =>
     html`<tr><th scope="row">${view.link(p, view.predicateName(p))}</th><td>${join(values(p), html`<br>`)}</td></tr>`);
   return table('properties', ['Property', column], rows);
+}
+
+/** What each kind's page shows first: a drug's diagram and mechanisms by system, a mechanism's claim and evidence, … */
+const kindSections: Readonly<Record<EntityKind, (view: PageView, entity: string, diagram?: Html) => Content>> = {
+  drug: (view, drug, diagram) => {
+    const { graph } = view;
+    const mechanisms = graph.iris(drug, prop.hasMechanism);
+    const systems = graph.sortByLabel(mechanisms.flatMap((m) => graph.iris(m, prop.system)));
+    const untargeted = graph.iris(drug, prop.noAppreciableBindingAt);
+    const caveats = graph.iris(drug, prop.hasCaveat);
+    const statuses = graph.iris(drug, prop.hasUseStatus);
+    return [
+      facts([
+        ['Drug classes', graph.texts(drug, prop.drugClass).join(', ')],
+        ['Clinical uses', view.links(graph.iris(drug, prop.hasClinicalUse))],
+        ['Roles (ChEBI)', view.links(graph.iris(drug, hasRole))],
+        ['Acts on', view.links(graph.iris(drug, prop.actsOn))],
+      ]),
+      diagram ? section('diagram', 'Mechanism diagram', html`<figure class="diagram">
+${diagram}
+<figcaption>${diagramLegend(view)}</figcaption>
+</figure>`) : '',
+      section('mechanisms-by-system', 'Mechanisms by system', systems.map((system) => html`<h3>${view.link(system)}</h3>
+${mechanismList(view, mechanisms.filter((m) => graph.iris(m, prop.system).includes(system)), { showDrug: false })}
+`)),
+      untargeted.length ? section('no-appreciable-binding', 'No appreciable binding', html`<p>Screened without appreciable binding at: ${view.links(untargeted)}.</p>`) : '',
+      caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
+      statuses.length ? section('regulatory-status', 'Regulatory status of its uses', table('use-statuses', ['Use', 'Status', 'Authority', 'Year', 'Restriction', 'Source'], statuses.map((s) =>
+        html`<tr id="${anchorOf(s)}"><td>${view.links(graph.iris(s, prop.clinicalUse))}</td><td>${view.links(graph.iris(s, prop.regulatoryStatus))}</td><td>${graph.text(s, prop.regulatoryAuthority) ?? ''}</td><td>${graph.text(s, prop.year) ?? ''}</td><td>${graph.text(s, prop.restriction) ?? ''}</td><td>${view.links(graph.iris(s, prop.citation))}</td></tr>`))) : '',
+    ];
+  },
+  mechanism: (view, mechanism) => {
+    const { graph } = view;
+    const [drug, target, action] = [prop.drug, prop.target, prop.actionType].map((p) => graph.iri(mechanism, p));
+    const effects = sortedParts(graph, mechanism, prop.hasEffect);
+    const affinities = sortedParts(graph, mechanism, prop.hasAffinity);
+    const caveats = sortedParts(graph, mechanism, prop.hasCaveat);
+    const supportedBy = graph.iris(mechanism, prop.supportedBy);
+    const derivedFrom = graph.iris(mechanism, prop.derivedFrom);
+    const sourceSection = graph.text(mechanism, prop.sourceSection);
+    const references = (iris: readonly string[], after: Content = '') => html`<ul class="references">
+${iris.map((r) => html`<li>${citation(view, r)}${after}</li>
+`)}</ul>`;
+    return [
+      facts([
+        ['Drug', drug ? view.link(drug) : ''],
+        ['Target', target ? view.link(target) : html`<span class="none">no single target</span>`],
+        ['Action', action ? view.link(action) : ''],
+        ['Directness', view.badge('directness', graph.iri(mechanism, prop.directness))],
+        ['Strength', view.badge('strength', graph.iri(mechanism, prop.strength), 'not recorded')],
+        ['Certainty', view.badge('certainty', graph.iri(mechanism, prop.certainty))],
+        ['Systems', view.links(graph.iris(mechanism, prop.system))],
+        ['Upstream (follows from)', view.links(graph.iris(mechanism, prop.downstreamOf), 'none')],
+        ['Downstream (leads to)', view.links(graph.subjects(prop.downstreamOf, mechanism), 'none')],
+        ['Contributes to', view.links(graph.iris(mechanism, prop.contributesTo))],
+      ]),
+      section('effects', 'Effects', effects.length ? effectsTable(view, effects) : html`<p class="none">None recorded.</p>`),
+      section('evidence', 'Evidence', html`${supportedBy.length ? html`<h3>Supported by</h3>
+${references(supportedBy)}` : html`<p class="warning">No supporting literature reference: only the source text backs this claim.</p>`}
+${derivedFrom.length ? html`<h3>Taken from</h3>
+${references(derivedFrom, sourceSection ? html`, section ${sourceSection}` : '')}` : ''}`),
+      affinities.length ? section('affinities', 'Affinities', affinitiesTable(view, affinities)) : '',
+      caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
+    ];
+  },
+  target: (view, target) => {
+    const { graph } = view;
+    const subunits = graph.iris(target, prop.hasSubunit);
+    const complexes = graph.subjects(prop.hasSubunit, target);
+    const affinities = graph.subjects(prop.target, target).filter((s) => entityRef(s)?.part !== undefined);
+    const unbound = graph.subjects(prop.noAppreciableBindingAt, target);
+    return [
+      facts([
+        ...(graph.text(target, prop.geneSymbol) ? [['Gene', graph.text(target, prop.geneSymbol)] as const] : []),
+        ...(subunits.length ? [['Subunits', view.links(subunits)] as const] : []),
+        ...(complexes.length ? [['Subunit of', view.links(complexes)] as const] : []),
+        ['Affects', view.links(graph.iris(target, prop.affects))],
+      ]),
+      section('mechanisms', 'Mechanisms acting on it', mechanismList(view, graph.subjects(prop.target, target).filter((s) => entityRef(s)?.kind === 'mechanism' && entityRef(s)?.part === undefined), { showTarget: false })),
+      affinities.length ? section('affinities', 'Affinities measured at it', affinitiesTable(view, affinities)) : '',
+      unbound.length ? section('no-appreciable-binding', 'Screened without appreciable binding', html`<p>${view.links(unbound)}</p>`) : '',
+    ];
+  },
+  system: (view, system) => {
+    const { graph } = view;
+    return [
+      facts([
+        ['Part of', view.links(graph.iris(system, prop.partOf))],
+        ['Parts', view.links(graph.subjects(prop.partOf, system))],
+        ['Targets acting in it', view.links(graph.subjects(prop.affects, system))],
+        ['Processes in it', view.links(graph.subjects(prop.occursIn, system))],
+      ]),
+      section('mechanisms', 'Mechanisms acting in it', mechanismList(view, graph.subjects(prop.system, system))),
+    ];
+  },
+  process: (view, process) => {
+    const { graph } = view;
+    const effects = graph.subjects(prop.process, process);
+    return [
+      facts([['Occurs in', view.links(graph.iris(process, prop.occursIn))]]),
+      section('effects', 'Effects on it', effects.length ? table('effects', ['Mechanism', 'Effect', 'Direction', 'Valence'], effects.map((e) => {
+        const owner = entityRef(e)?.entity;
+        return html`<tr><td>${owner ? view.link(owner) : ''}</td><td>${view.link(e, graph.text(e, rdfs.label) ?? '')}</td>${directionCells(view, e)}</tr>`;
+      })) : html`<p class="none">None recorded.</p>`),
+    ];
+  },
+  use: (view, use) => {
+    const { graph } = view;
+    return [
+      facts([
+        ['Drugs', view.links(graph.subjects(prop.hasClinicalUse, use))],
+        ['ChEBI role', view.links(graph.iris(use, prop.correspondingRole))],
+      ]),
+      section('mechanisms', 'Mechanisms contributing to it', mechanismList(view, graph.subjects(prop.contributesTo, use))),
+    ];
+  },
+  reference: (view, reference) => {
+    const { graph } = view;
+    const citing = (p: string) => graph.subjects(p, reference);
+    return [
+      facts([
+        ['Citation', citation(view, reference)],
+        ['Type', view.links(graph.iris(reference, prop.referenceType))],
+        ['Year', graph.text(reference, prop.year) ?? ''],
+      ]),
+      section('cited-by', 'Cited by', html`<dl class="facts">
+<dt>supports</dt><dd>${view.links(citing(prop.supportedBy), 'none')}</dd>
+<dt>source of</dt><dd>${view.links(citing(prop.derivedFrom), 'none')}</dd>
+<dt>affinities and caveats</dt><dd>${view.links(citing(prop.citation), 'none', (p) => partName(view, p))}</dd>
+</dl>`),
+    ];
+  },
+};
+
+/** The parts of an entity by a predicate, in IRI order (they have no label to sort by, a caveat for one). */
+function sortedParts(graph: SiteGraph, entity: string, predicate: string): string[] {
+  return graph.objects(entity, predicate).map((o) => o.value).sort(compareCodeUnits);
 }

@@ -1,11 +1,14 @@
-// **graph** is the read-only view of the published graph that pages are made from: triples by subject
-// and by object, labels, types, and which IRIs are entities of the dataset (and so have a page).
+// **graph** is the read-only view of the published graph that pages are made from: triples by subject and by object,
+// labels, types, which IRIs are entities of the dataset, and the site files that show them, linked by relative URLs
+// so the site works from file://, any folder and serve.
+import path from 'node:path';
 import type { Quad, Term } from '@rdfjs/types';
 import { kinds, type EntityKind } from '../model/kinds.js';
 import { canonicalGraph, type CanonicalGraph } from '../serialize/canonical.js';
+import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { termKey } from '../validate/terms.js';
-import { ID, rdf, rdfs, skos } from '../vocab.js';
+import { ID, PLD, rdf, rdfs, skos } from '../vocab.js';
 
 const entityPattern = new RegExp(`^${ID.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(${kinds.map((k) => k.kind).join('|')})/([a-z0-9]+(?:-[a-z0-9]+)*)(/.*)?$`);
 
@@ -32,31 +35,18 @@ export class SiteGraph {
   private readonly byObject: Map<string, Quad[]>;
   /** IRIs that a page needed a label for and the graph had none (reported by the build, shown by the tests). */
   readonly missingLabels = new Set<string>();
-  #sortedSubjects: string[] | undefined;
+  /** The subjects of each entity and its parts, made on the first describe. */
+  #subjectsByEntity: Map<string, string[]> | undefined;
 
   constructor(readonly quads: readonly Quad[]) {
     this.bySubject = groupBy(quads, (q) => termKey(q.subject));
     this.byObject = groupBy(quads.filter((q) => q.object.termType !== 'Literal'), (q) => termKey(q.object));
   }
 
-  /** The subjects whose key starts with `prefix`, in code point order: a binary search, not a scan. */
-  subjectsWithPrefix(prefix: string): string[] {
-    const sorted = (this.#sortedSubjects ??= [...this.bySubject.keys()].sort());
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
-    let end = low;
-    while (end < sorted.length && sorted[end]!.startsWith(prefix)) end++;
-    return sorted.slice(low, end);
-  }
-
   /** An entity's triples, its parts' (IRIs below it), and the labels of what they point to: a client needs no second request. */
   describe(entity: string): CanonicalGraph {
-    const own = [entity, ...this.subjectsWithPrefix(`${entity}/`)].flatMap((s) => this.outgoing(s));
+    this.#subjectsByEntity ??= groupBy([...this.bySubject.keys()], (s) => entityRef(s)?.entity ?? '');
+    const own = (this.#subjectsByEntity.get(entity) ?? []).flatMap((s) => this.outgoing(s));
     const neighbours = new Set(own.filter((q) => q.object.termType === 'NamedNode').map((q) => q.object.value));
     return canonicalGraph([...own, ...[...neighbours].flatMap((iri) => this.outgoing(iri).filter((q) => q.predicate.value === rdfs.label))]);
   }
@@ -89,7 +79,6 @@ export class SiteGraph {
     return this.sortByLabel(this.incoming(object).filter((q) => q.predicate.value === predicate && q.subject.termType === 'NamedNode').map((q) => q.subject.value));
   }
 
-  /** A literal value of a subject's predicate (English first), as text. */
   text(subject: string, predicate: string): string | undefined {
     return this.texts(subject, predicate)[0];
   }
@@ -102,7 +91,6 @@ export class SiteGraph {
       .map((o) => o.value);
   }
 
-  /** The rdfs:label of an IRI, else its skos:prefLabel. */
   ownLabel(iri: string): string | undefined {
     return this.text(iri, rdfs.label) ?? this.text(iri, skos.prefLabel);
   }
@@ -118,7 +106,6 @@ export class SiteGraph {
     return this.iris(iri, rdf.type);
   }
 
-  /** The subjects typed with the class, sorted by label. */
   instances(cls: string): string[] {
     return this.subjects(rdf.type, cls);
   }
@@ -156,4 +143,43 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
     else groups.set(key(item), [item]);
   }
   return groups;
+}
+
+export const sitePaths = {
+  index: 'index.html',
+  stylesheet: 'site.css',
+  icon: 'favicon.svg',
+  vocabulary: 'vocab/index.html',
+  vocabularyTurtle: `vocab/index${rdfFormats.turtle.extension}`,
+} as const;
+
+/** `…/id/drug/ketamine` → `id/drug/ketamine`: the IRI path below the dataset's base, the page's folder. */
+export function entityBase(entity: string): string {
+  const ref = entityRef(entity);
+  if (!ref || ref.part !== undefined) throw new Error(`not an entity IRI: ${entity}`);
+  return `id/${ref.kind}/${ref.id}`;
+}
+
+export function entityPage(entity: string): string {
+  return `${entityBase(entity)}/index.html`;
+}
+
+/** The HTML id of a part of an entity on its owner's page: `effect/synaptic-plasticity` → `effect-synaptic-plasticity`. */
+export function partAnchor(part: string): string {
+  return part.replace(/[^a-zA-Z0-9_-]+/g, '-');
+}
+
+/** The site file (and fragment) that shows an IRI: an entity's page, a part's or vocabulary term's section, else undefined. */
+export function siteTarget(iri: string): string | undefined {
+  const ref = entityRef(iri);
+  if (ref) return ref.part === undefined ? entityPage(ref.entity) : `${entityPage(ref.entity)}#${partAnchor(ref.part)}`;
+  if (iri.startsWith(PLD) && iri.length > PLD.length) return `${sitePaths.vocabulary}#${iri.slice(PLD.length)}`;
+  return undefined;
+}
+
+/** A link from one site file to another (either may carry a fragment), relative to the first. */
+export function relativeHref(from: string, to: string): string {
+  const [file = '', fragment] = to.split('#');
+  const relative = path.posix.relative(path.posix.dirname(from), file) || path.posix.basename(file);
+  return fragment === undefined ? relative : `${relative}#${fragment}`;
 }

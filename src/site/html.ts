@@ -18,7 +18,7 @@ export function safeHref(iri: string): string | undefined {
   return /^https?:\/\/[^\s]+$/i.test(iri) ? iri : undefined;
 }
 
-/** Markup that is already safe to emit. */
+/** Markup that is already safe to emit (a template's, the diagram SVG, the escaped JSON-LD script text). */
 export class Html {
   constructor(readonly markup: string) {}
   toString(): string {
@@ -31,25 +31,14 @@ export type Content = Html | string | number | undefined | null | false | readon
 
 /** Markup from a template: strings and numbers are HTML-escaped, Html is kept, lists are joined. */
 export function html(strings: TemplateStringsArray, ...values: readonly Content[]): Html {
-  let markup = strings[0] ?? '';
-  values.forEach((value, i) => {
-    markup += render(value) + (strings[i + 1] ?? '');
-  });
-  return new Html(markup);
+  return new Html(String.raw({ raw: strings }, ...values.map(render)));
 }
 
-/** Marks a string built elsewhere as safe markup (the diagram SVG, the escaped JSON-LD script text). */
-export function raw(trusted: string): Html {
-  return new Html(trusted);
-}
-
-/** Items with a separator between each two. */
 export function join(items: readonly Content[], separator: Content): Html {
-  return html`${items.map((item, i) => html`${i > 0 ? separator : ''}${item}`)}`;
+  return new Html(items.map(render).join(render(separator)));
 }
 
-/** Content as markup text. */
-export function render(content: Content): string {
+function render(content: Content): string {
   if (content === undefined || content === null || content === false) return '';
   if (content instanceof Html) return content.markup;
   if (typeof content === 'string') return escapeHtml(content);

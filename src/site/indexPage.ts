@@ -5,10 +5,9 @@ import { cls, ID, prop, termIri } from '../vocab.js';
 import { dataLicense, datasetIri } from '../release/void.js';
 import type { DatasetDownload } from './build.js';
 import { kindTitle } from './entityPage.js';
-import type { SiteGraph } from './graph.js';
+import { entityPage, sitePaths, type SiteGraph } from './graph.js';
 import { html, join, type Html } from './html.js';
 import { page } from './layout.js';
-import { entityPage, sitePaths } from './paths.js';
 import { PageView } from './view.js';
 
 /** Hides list items without every word typed, and sections left empty; the form is `hidden` until this shows it. */
@@ -44,6 +43,7 @@ export const filterScript = `
 export function renderIndexPage(graph: SiteGraph, jsonLd: Html): string {
   const file = sitePaths.index;
   const view = new PageView(graph, file);
+  const meta = (text = '') => text && html` <span class="meta">${text}</span>`;
   const sections = kinds.map(({ kind }) => ({ kind, entities: graph.entities(kind) })).filter((s) => s.entities.length > 0);
   const body = html`<h1>pharmald</h1>
 <p class="description">Pharmacology mechanism-of-action knowledge as linked data: how each drug acts, on which targets, in which physiological systems, with how direct, strong and certain each claim is and the literature behind it.</p>
@@ -56,7 +56,7 @@ export function renderIndexPage(graph: SiteGraph, jsonLd: Html): string {
 ${sections.map((s) => html`<section id="${s.kind}" class="listing">
 <h2>${kindTitle(s.kind, true)}</h2>
 <ul class="entities">
-${s.entities.map((e) => html`<li><a href="${view.href(entityPage(e))}">${graph.label(e)}</a>${summary(view, s.kind, e)}</li>
+${s.entities.map((e) => html`<li><a href="${view.href(entityPage(e))}">${graph.label(e)}</a>${meta(summaries[s.kind]?.(graph, e))}</li>
 `)}</ul>
 </section>
 `)}`;
@@ -80,11 +80,6 @@ const summaries: Partial<Record<EntityKind, (graph: SiteGraph, entity: string) =
     return [type && graph.label(type), graph.text(reference, prop.year)].filter(Boolean).join(', ');
   },
 };
-
-function summary(view: PageView, kind: EntityKind, entity: string): Html {
-  const text = summaries[kind]?.(view.graph, entity) ?? '';
-  return text ? html` <span class="meta">${text}</span>` : html``;
-}
 
 /** The dataset as schema.org describes one: the same facts as void.ttl, for dataset search engines. */
 export function datasetSchemaOrg(graph: SiteGraph, downloads: readonly DatasetDownload[]): Dataset {

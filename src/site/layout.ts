@@ -2,8 +2,8 @@
 import type { Quad } from '@rdfjs/types';
 import type { Graph } from 'schema-dts';
 import { canonicalJsonLdDocument } from '../serialize/jsonld.js';
-import { html, join, jsonForScript, raw, type Content, type Html } from './html.js';
-import { relativeHref, sitePaths } from './paths.js';
+import { html, Html, join, jsonForScript, type Content } from './html.js';
+import { relativeHref, sitePaths } from './graph.js';
 
 export interface PageFrame {
   /** The page's file in the site, to make its links relative. */
@@ -45,7 +45,7 @@ ${frame.body}
 <footer class="site">
 <p>pharmald: pharmacology mechanism-of-action knowledge as linked data. Each page describes one IRI; its data is embedded as JSON-LD and linked as Turtle, N-Triples and JSON-LD.</p>
 </footer>
-${frame.script ? html`<script>${raw(frame.script)}</script>
+${frame.script ? html`<script>${new Html(frame.script)}</script>
 ` : ''}</body>
 </html>
 `;
@@ -55,5 +55,5 @@ ${frame.script ? html`<script>${raw(frame.script)}</script>
 /** The JSON-LD script: schema.org (if any) and the pharmald description, each with its own context so neither captures the other. */
 export function jsonLdScript(description: readonly Quad[], schemaOrg?: Graph): Html {
   const document = canonicalJsonLdDocument(description);
-  return raw(`<script type="application/ld+json">\n${jsonForScript(schemaOrg ? [schemaOrg, document] : [document])}\n</script>`);
+  return new Html(`<script type="application/ld+json">\n${jsonForScript(schemaOrg ? [schemaOrg, document] : [document])}\n</script>`);
 }

@@ -1,9 +1,8 @@
 // **parts** renders the pieces several pages share: sections, tables, fact lists, mechanisms, citations, and the
 // parts of a claim (effects, affinities, caveats) with the HTML id their IRI maps to (`…/effect/y` lands on its row).
 import { prop, rdfs } from '../vocab.js';
-import { entityRef } from './graph.js';
-import { html, type Content, type Html } from './html.js';
-import { partAnchor } from './paths.js';
+import { entityRef, partAnchor } from './graph.js';
+import { html, join, type Content, type Html } from './html.js';
 import type { PageView } from './view.js';
 
 /** The HTML id of a part IRI on its owner's page. */
@@ -23,15 +22,12 @@ ${mechanisms.map((m) => {
     const via = target
       ? html`${action ? view.link(action) : ''}${options.showTarget !== false ? html`${action ? ' at ' : ''}${view.link(target)}` : ''}`
       : html`no single target`;
-    return html`<li>${view.link(m)} <span class="meta">${options.showDrug !== false && drug ? html`${view.link(drug)} → ` : ''}${via}</span> ${qualities(view, m)}</li>
+    const badge = (facet: 'directness' | 'strength' | 'certainty', missing?: string) =>
+      view.badge(facet, graph.iri(m, prop[facet]), missing);
+    const badges = [badge('directness'), badge('strength', 'strength not recorded'), badge('certainty')];
+    return html`<li>${view.link(m)} <span class="meta">${options.showDrug !== false && drug ? html`${view.link(drug)} → ` : ''}${via}</span> <span class="qualities">${join(badges, ' ')}</span></li>
 `;
   })}</ul>`;
-}
-
-/** Directness, strength and certainty of a mechanism as badges. */
-export function qualities(view: PageView, mechanism: string): Html {
-  const { graph } = view;
-  return html`<span class="qualities">${view.badge('directness', graph.iri(mechanism, prop.directness))} ${view.badge('strength', graph.iri(mechanism, prop.strength), 'strength not recorded')} ${view.badge('certainty', graph.iri(mechanism, prop.certainty))}</span>`;
 }
 
 /** The effects of a mechanism: what process changes, which way, and whether that is wanted. */
@@ -41,7 +37,6 @@ export function effectsTable(view: PageView, effects: readonly string[]): Html {
     html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td>${directionCells(view, e)}</tr>`));
 }
 
-/** An effect's direction and valence, as two cells of badges. */
 export function directionCells(view: PageView, effect: string): Html {
   const badge = (facet: string, p: string) => html`<td>${view.badge(facet, view.graph.iri(effect, p))}</td>`;
   return html`${badge('direction', prop.direction)}${badge('valence', prop.valence)}`;
@@ -71,22 +66,22 @@ ${caveats.map((c) => {
   })}</ul>`;
 }
 
-/** A reference as a citation, with PubMed and DOI links for readers. */
+/** A reference as a citation, with PubMed and DOI links for readers (the identifier IRIs are for machines). */
 export function citation(view: PageView, reference: string): Html {
   const { graph } = view;
   const pmid = graph.text(reference, prop.pmid);
   const doi = graph.text(reference, prop.doi);
   const type = graph.iri(reference, prop.referenceType);
-  return html`${view.link(reference)}${type ? html` <span class="meta">${graph.label(type)}</span>` : ''}${pmid ? html` <a class="external" rel="external" href="${pubmedUrl(pmid)}">PubMed ${pmid}</a>` : ''}${doi ? html` <a class="external" rel="external" href="${doiUrl(doi)}">doi:${doi}</a>` : ''}`;
-}
-
-interface TableOptions {
-  readonly id?: string | undefined;
-  readonly caption?: Content;
+  const pubmedUrl = pmid && `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
+  const doiUrl = doi && `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+  return html`${view.link(reference)}${type ? html` <span class="meta">${graph.label(type)}</span>` : ''}${pmid ? html` <a class="external" rel="external" href="${pubmedUrl}">PubMed ${pmid}</a>` : ''}${doi ? html` <a class="external" rel="external" href="${doiUrl}">doi:${doi}</a>` : ''}`;
 }
 
 /** A table: its class, column headings (false: no such column) and rows (`<tr>` elements). */
-export function table(cls: string, columns: readonly (string | false)[], rows: readonly Html[], options: TableOptions = {}): Html {
+export function table(
+  cls: string, columns: readonly (string | false)[], rows: readonly Html[],
+  options: { readonly id?: string | undefined; readonly caption?: Content } = {},
+): Html {
   return html`<table class="${cls}"${options.id ? html` id="${options.id}"` : ''}>
 ${options.caption ? html`<caption>${options.caption}</caption>
 ` : ''}<thead><tr>${columns.map((c) => c !== false && html`<th scope="col">${c}</th>`)}</tr></thead>
@@ -96,17 +91,6 @@ ${rows.map((row) => html`${row}
 </table>`;
 }
 
-/** Where a reader looks a PubMed ID up (the identifier IRI is for machines; this is the article page). */
-function pubmedUrl(pmid: string): string {
-  return `https://pubmed.ncbi.nlm.nih.gov/${encodeURIComponent(pmid)}/`;
-}
-
-/** Where a reader resolves a DOI. */
-function doiUrl(doi: string): string {
-  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-/** A titled section with an id to link to. */
 export function section(id: string, title: string, content: Content): Html {
   return html`<section id="${id}">
 <h2>${title}</h2>

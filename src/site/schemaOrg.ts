@@ -9,18 +9,6 @@ import { compareCodeUnits } from '../serialize/ntriples.js';
 import { cls, prop, rdfs, skos, termIri } from '../vocab.js';
 import { entityRef, type SiteGraph } from './graph.js';
 
-/** The schema.org nodes of each kind of entity: the entity's own node first, then any node it needs. */
-const kindNodes: Readonly<Record<EntityKind, (graph: SiteGraph, entity: string) => Thing | Thing[]>> = {
-  drug: drugNodes,
-  target: targetNode,
-  system: systemNode,
-  process: processNode,
-  use: useNode,
-  reference: referenceNode,
-  mechanism: mechanismNode,
-};
-
-/** The schema.org nodes of an entity's page. */
 export function schemaOrgNodes(graph: SiteGraph, entity: string): Thing[] {
   const kind = entityRef(entity)?.kind;
   if (!kind) throw new Error(`not an entity IRI: ${entity}`);
@@ -50,60 +38,57 @@ function some<K extends string, V>(key: K, values: V[]): { [k in K]?: V[] } {
 
 const ref = (iri: string): IdReference => ({ '@id': iri });
 
-/** A drug, and its uses as MedicalTherapy nodes naming it with `drug` (schema.org has no Drug → use property). */
-function drugNodes(graph: SiteGraph, drug: string): Thing[] {
-  const node: Drug = {
-    '@type': 'Drug',
-    ...matched(graph, drug),
-    ...some('mechanismOfAction', graph.iris(drug, prop.hasMechanism).map((m) => graph.label(m))),
-    ...some('drugClass', graph.texts(drug, prop.drugClass).map((name): DrugClass => ({ '@type': 'DrugClass', name }))),
-  };
-  const uses = graph.iris(drug, prop.hasClinicalUse)
-    .map((use): MedicalTherapy => ({ '@type': 'MedicalTherapy', ...common(graph, use), drug: ref(drug) }));
-  return [node, ...uses];
-}
-
-/** A target: a Protein, or a BioChemEntity with its subunits as parts when it is a complex (not one protein). */
-function targetNode(graph: SiteGraph, target: string): Protein | BioChemEntity {
-  const fields = {
-    ...matched(graph, target),
-    ...some('hasBioChemEntityPart', graph.iris(target, prop.hasSubunit).map(ref)),
-    ...some('isPartOfBioChemEntity', graph.subjects(prop.hasSubunit, target).map(ref)),
-  };
-  return graph.types(target).includes(cls.ProteinComplex) ? { '@type': 'BioChemEntity', ...fields } : { '@type': 'Protein', ...fields };
-}
-
-/** A physiological system is what schema.org calls an AnatomicalSystem; its sub-systems are what it is comprised of. */
-function systemNode(graph: SiteGraph, system: string): AnatomicalSystem {
-  return { '@type': 'AnatomicalSystem', ...matched(graph, system), ...some('comprisedOf', graph.subjects(prop.partOf, system).map(ref)) };
-}
-
-/** A physiological process is neither a chemical entity nor a condition: MedicalEntity is the closest honest type. */
-function processNode(graph: SiteGraph, process: string): MedicalEntity {
-  return { '@type': 'MedicalEntity', ...matched(graph, process) };
-}
-
-/** A clinical use is a therapy with the drugs that have it. */
-function useNode(graph: SiteGraph, use: string): MedicalTherapy {
-  return { '@type': 'MedicalTherapy', ...common(graph, use), ...some('drug', graph.subjects(prop.hasClinicalUse, use).map(ref)) };
-}
-
-/** A reference: an article, a database, or (the source text) a plain creative work. */
-function referenceNode(graph: SiteGraph, reference: string): ScholarlyArticle | Dataset | CreativeWork {
-  const year = graph.text(reference, prop.year);
-  const fields = { ...matched(graph, reference), ...(year === undefined ? {} : { datePublished: year }) };
-  const type = graph.iri(reference, prop.referenceType);
-  if (type === termIri('referenceType', 'database')) return { '@type': 'Dataset', ...fields };
-  if (type === termIri('referenceType', 'source-text')) return { '@type': 'CreativeWork', ...fields };
-  return { '@type': 'ScholarlyArticle', ...fields };
-}
-
-/** A mechanism is one claim about how a drug acts, and a schema.org Claim keeps its evidence (`citation`). */
-function mechanismNode(graph: SiteGraph, mechanism: string): Claim {
-  return {
+/** The schema.org nodes of each kind of entity: the entity's own node first, then any node it needs. */
+const kindNodes: Readonly<Record<EntityKind, (graph: SiteGraph, entity: string) => Thing | Thing[]>> = {
+  // A drug, and its uses as MedicalTherapy nodes naming it with `drug` (schema.org has no Drug → use property).
+  drug: (graph, drug) => {
+    const node: Drug = {
+      '@type': 'Drug',
+      ...matched(graph, drug),
+      ...some('mechanismOfAction', graph.iris(drug, prop.hasMechanism).map((m) => graph.label(m))),
+      ...some('drugClass', graph.texts(drug, prop.drugClass).map((name): DrugClass => ({ '@type': 'DrugClass', name }))),
+    };
+    const uses = graph.iris(drug, prop.hasClinicalUse)
+      .map((use): MedicalTherapy => ({ '@type': 'MedicalTherapy', ...common(graph, use), drug: ref(drug) }));
+    return [node, ...uses];
+  },
+  // A Protein, or a BioChemEntity with its subunits as parts when it is a complex (not one protein).
+  target: (graph, target): Protein | BioChemEntity => {
+    const fields = {
+      ...matched(graph, target),
+      ...some('hasBioChemEntityPart', graph.iris(target, prop.hasSubunit).map(ref)),
+      ...some('isPartOfBioChemEntity', graph.subjects(prop.hasSubunit, target).map(ref)),
+    };
+    return { '@type': graph.types(target).includes(cls.ProteinComplex) ? 'BioChemEntity' : 'Protein', ...fields };
+  },
+  // What schema.org calls an AnatomicalSystem; its sub-systems are what it is comprised of.
+  system: (graph, system): AnatomicalSystem => ({
+    '@type': 'AnatomicalSystem',
+    ...matched(graph, system),
+    ...some('comprisedOf', graph.subjects(prop.partOf, system).map(ref)),
+  }),
+  // Neither a chemical entity nor a condition: MedicalEntity is the closest honest type.
+  process: (graph, process): MedicalEntity => ({ '@type': 'MedicalEntity', ...matched(graph, process) }),
+  // A therapy with the drugs that have it.
+  use: (graph, use): MedicalTherapy => ({
+    '@type': 'MedicalTherapy',
+    ...common(graph, use),
+    ...some('drug', graph.subjects(prop.hasClinicalUse, use).map(ref)),
+  }),
+  // An article, a database, or (the source text) a plain creative work.
+  reference: (graph, reference): ScholarlyArticle | Dataset | CreativeWork => {
+    const year = graph.text(reference, prop.year);
+    const fields = { ...matched(graph, reference), ...(year === undefined ? {} : { datePublished: year }) };
+    const type = graph.iri(reference, prop.referenceType);
+    if (type === termIri('referenceType', 'database')) return { '@type': 'Dataset', ...fields };
+    if (type === termIri('referenceType', 'source-text')) return { '@type': 'CreativeWork', ...fields };
+    return { '@type': 'ScholarlyArticle', ...fields };
+  },
+  // One claim about how a drug acts, and a schema.org Claim keeps its evidence (`citation`).
+  mechanism: (graph, mechanism): Claim => ({
     '@type': 'Claim',
     ...common(graph, mechanism),
     ...some('about', [prop.drug, prop.target, prop.system].flatMap((p) => graph.iris(mechanism, p)).map(ref)),
     ...some('citation', [prop.supportedBy, prop.derivedFrom].flatMap((p) => graph.iris(mechanism, p)).map(ref)),
-  };
-}
+  }),
+};

@@ -1,13 +1,13 @@
 // **view** renders terms of the graph for one page: an IRI the site has a page for becomes a relative link with its
 // label, an external IRI an outbound link named by its source and identifier, a literal its text.
 import type { Term } from '@rdfjs/types';
+import { DataFactory } from 'n3';
 import { schemes } from '../identifiers.js';
-import { compareCodeUnits } from '../serialize/ntriples.js';
+import { compareCodeUnits, termToNTriples } from '../serialize/ntriples.js';
+import { turtlePrefixes } from '../serialize/turtle.js';
 import { owl, rdf, rdfs, skos } from '../vocab.js';
-import { entityRef, localName, type SiteGraph } from './graph.js';
+import { entityRef, localName, relativeHref, siteTarget, type SiteGraph } from './graph.js';
 import { html, join, safeHref, type Content, type Html } from './html.js';
-import { relativeHref, siteTarget } from './paths.js';
-import { compactIri } from './turtleSnippet.js';
 
 /** Names of the predicates from other vocabularies that every entity uses (ours have labels in the ontology). */
 const wellKnownLabels: Readonly<Record<string, string>> = {
@@ -26,25 +26,28 @@ const wellKnownLabels: Readonly<Record<string, string>> = {
   [owl.inverseOf]: 'inverse of',
 };
 
-/** For each identifier scheme, the IRI prefix and the identifier's own prefix (`CHEBI:`), found from its example. */
-const schemeMatchers = Object.values(schemes)
-  .map((scheme) => {
-    const sample: string = scheme.iri(scheme.example);
-    let common = 0;
-    while (common < scheme.example.length && common < sample.length && scheme.example.at(-1 - common) === sample.at(-1 - common)) common++;
-    return {
-      name: scheme.name,
-      iriPrefix: sample.slice(0, sample.length - common),
-      idPrefix: scheme.example.slice(0, scheme.example.length - common),
-    };
-  })
-  // The longest prefix first, so `…/obo/CHEBI_` wins over a shorter one that also matches.
-  .sort((a, b) => b.iriPrefix.length - a.iriPrefix.length);
+/** The identifier schemes, the longest IRI prefix first so `…/obo/CHEBI_` wins over a shorter one that also matches. */
+const schemesByPrefix = Object.values(schemes).sort((a, b) => b.iriPrefix.length - a.iriPrefix.length);
 
 /** An external IRI as its source and identifier (`ChEBI CHEBI:6121`): the identifier table run backwards. */
 function externalName(iri: string): string | undefined {
-  const matcher = schemeMatchers.find((m) => iri.startsWith(m.iriPrefix) && iri.length > m.iriPrefix.length);
-  return matcher && `${matcher.name} ${matcher.idPrefix}${iri.slice(matcher.iriPrefix.length)}`;
+  const scheme = schemesByPrefix.find((s) => iri.startsWith(s.iriPrefix) && iri.length > s.iriPrefix.length);
+  return scheme && `${scheme.name} ${scheme.drop ?? ''}${iri.slice(scheme.iriPrefix.length)}`;
+}
+
+/** Longest namespace first, so `…/id/drug/` wins over a shorter namespace that also matches. */
+const namespaces = Object.entries(turtlePrefixes).sort(([, a], [, b]) => b.length - a.length);
+
+/** Turtle's PN_LOCAL, restricted to what needs no escape. */
+const plainLocal = /^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$/;
+
+/** An IRI as a Turtle prefixed name when one fits, else in angle brackets. */
+export function compactIri(iri: string): string {
+  for (const [prefix, namespace] of namespaces) {
+    const local = iri.startsWith(namespace) ? iri.slice(namespace.length) : undefined;
+    if (local === '' || (local && plainLocal.test(local))) return `${prefix}:${local}`;
+  }
+  return termToNTriples(DataFactory.namedNode(iri));
 }
 
 /** The view of the graph from one page of the site. */
@@ -55,7 +58,6 @@ export class PageView {
     readonly file: string,
   ) {}
 
-  /** A relative href from this page to a site file. */
   href(to: string): string {
     return relativeHref(this.file, to);
   }

@@ -4,23 +4,19 @@ import type { Quad, Term } from '@rdfjs/types';
 import { DataFactory } from 'n3';
 import type { DefinedTerm, DefinedTermSet } from 'schema-dts';
 import { rdfFormats } from '../serialize/formats.js';
-import { compareCodeUnits } from '../serialize/ntriples.js';
+import { compareCodeUnits, termToNTriples } from '../serialize/ntriples.js';
 import { dcterms, owl, PLD, prefixes, prop, rdf, rdfs, skos } from '../vocab.js';
 import { termKey } from '../validate/terms.js';
-import { entityRef, groupBy, localName, SiteGraph } from './graph.js';
+import { entityRef, groupBy, localName, SiteGraph, sitePaths } from './graph.js';
 import { html, join, type Content, type Html } from './html.js';
 import { page } from './layout.js';
 import { section, table } from './parts.js';
-import { sitePaths } from './paths.js';
-import { compactIri, turtleTriple } from './turtleSnippet.js';
-import { PageView } from './view.js';
+import { compactIri, PageView } from './view.js';
 
 const rdfNil = `${prefixes.rdf}nil`;
 
 /** The terms the ontology declares, grouped as the page lists them, and the ontology's own IRI and title. */
-export type VocabularyTerms = ReturnType<typeof vocabularyTerms>;
-
-export function vocabularyTerms(ontology: SiteGraph) {
+function vocabularyTerms(ontology: SiteGraph) {
   const ours = (iris: readonly string[]) => sortByLocalName(iris.filter((iri) => iri.startsWith(PLD)));
   const conceptClasses = ours(ontology.instances(owl.Class).filter((c) => ontology.iris(c, rdfs.subClassOf).includes(skos.Concept)));
   const properties = [...ontology.instances(owl.ObjectProperty), ...ontology.instances(owl.DatatypeProperty)];
@@ -145,6 +141,12 @@ function exampleRow(view: PageView, example: Example): Html {
   return html`<dt>example</dt><dd>${example.illustrative ? html`<span class="note">Illustrative: no triple in the dataset uses this property yet.</span> ` : ''}${view.link(s.value, subjectName(view, s.value))} · ${view.predicateName(p.value)} · ${view.term(o)}<pre><code>${turtleTriple(s, p, o)}</code></pre></dd>`;
 }
 
+/** One triple as a line of Turtle with the dataset's prefixes (`a` for rdf:type), for a reader to paste into a query. */
+function turtleTriple(...terms: readonly [Term, Term, Term]): string {
+  const turtle = (t: Term) => (t.termType === 'NamedNode' ? compactIri(t.value) : termToNTriples(t));
+  return `${terms.map((t, i) => (i === 1 && t.value === rdf.type ? 'a' : turtle(t))).join(' ')} .`;
+}
+
 function subjectName(view: PageView, iri: string): string {
   const ref = entityRef(iri);
   if (ref?.part === undefined) return view.name(iri);
@@ -217,7 +219,7 @@ function unionMembers(ontology: SiteGraph, union: Term): string[] {
 }
 
 /** A controlled vocabulary's terms, each row with the term's local name as its id. */
-function termsTable(ontology: SiteGraph, vocabulary: VocabularyTerms['vocabularies'][number]): Html {
+function termsTable(ontology: SiteGraph, vocabulary: ReturnType<typeof vocabularyTerms>['vocabularies'][number]): Html {
   const [chembl, gtopdbType, gtopdbAction] = [prop.chemblActionType, prop.gtopdbType, prop.gtopdbAction];
   const text = (t: string, p: string) => ontology.text(t, p);
   const mapped = vocabulary.terms.some((t) => [chembl, gtopdbType, gtopdbAction].some((p) => text(t, p) !== undefined));

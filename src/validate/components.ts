@@ -1,5 +1,4 @@
-// **components** are SHACL Core's constraint components as rdf-validate-shacl reads them: parameters, default
-// messages, node kinds, and how a result message is made.
+// **components**: SHACL Core's constraint components as rdf-validate-shacl reads them (parameters, messages).
 import type { Term } from '@rdfjs/types';
 import { DataFactory, type Store } from 'n3';
 

@@ -1,5 +1,4 @@
-// **report** maps SHACL results back to the YAML that produced them: the focus node's entity, and the
-// field its path comes from, as `data/FILE.yaml:LINE:COL: violation|warning: message (shape, path)`.
+// **report** maps SHACL results back to the YAML field that produced them (`data/FILE.yaml:LINE:COL: …`).
 import type { Term } from '@rdfjs/types';
 import type { Diagnostic } from '../errors.js';
 import { fieldsOfPredicate } from '../generate/fields.js';

@@ -1,5 +1,4 @@
-// **shapes-graph** reads RDF lists in the shapes graph (an N3.Store: it is small), and holds the Unsupported
-// error that sends a shapes graph to the rdf-validate-shacl fallback.
+// **shapes-graph** reads RDF lists of the shapes graph, and holds Unsupported (sends to the fallback).
 import type { Term } from '@rdfjs/types';
 import type { Store } from 'n3';
 

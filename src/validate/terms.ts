@@ -1,5 +1,4 @@
-// **terms** gives every RDF term a string key, so that the compiled validator can index the data graph in
-// plain Maps and Sets (RDF/JS terms compare by value, not by identity).
+// **terms** keys RDF terms by string, so the compiled validator can index them in plain Maps and Sets.
 import type { Term } from '@rdfjs/types';
 
 /** A string that is equal for two terms exactly when `a.equals(b)`. An IRI is its own key (no allocation). */
