@@ -163,8 +163,20 @@ const expectations: Record<string, { readonly of?: 'drug' | 'mechanism' | 'subje
     expect(answer).toContainEqual({ entity: 'Bell RF, Kalso EA. Ketamine for pain management. Pain Rep 2018;3(5):e674.', relation: 'exact match', identifier: 'https://identifiers.org/pubmed:30534625' });
   } },
   'enantiomers.rq': { of: 'racemate', check: (answer) => {
-    expect(answer.map((r) => [r.target, r.morePotent, r.lessPotent, r.measure, r.unit, Number(r.morePotentValue), Number(r.lessPotentValue)])).toEqual([
+    const measured = answer.filter((r) => r.basis === 'measured affinities');
+    expect(measured.map((r) => [r.target, r.morePotent, r.lessPotent, r.measure, r.unit, Number(r.morePotentValue), Number(r.lessPotentValue)])).toEqual([
       ['dopamine transporter (DAT)', 'esketamine', 'arketamine', 'Ki', 'uM', 46.9, 390],
+    ]);
+    // At the NMDA receptor no affinity of either enantiomer is verified: the answer is the review's statement.
+    const stated = answer.filter((r) => r.basis !== 'measured affinities');
+    expect(stated.map((r) => `${r.target}: ${r.morePotent} > ${r.lessPotent}`)).toEqual([
+      'NMDA receptor: esketamine > arketamine', 'kappa opioid receptor: esketamine > arketamine', 'mu opioid receptor: esketamine > arketamine',
+    ]);
+    expect(stated[0]!.basis).toMatch(/^Yang C, Yang J, Luo A, Hashimoto K\./);
+  } },
+  'dose-dependent-effects.rq': { check: (answer) => {
+    expect(answer.filter((r) => r.drug === 'ketamine').map((r) => `${r.dose}: ${r.direction} ${r.process}`)).toEqual([
+      'anaesthetic dose: decreased synaptic transmission, glutamatergic', 'subanaesthetic dose: increased synaptic transmission, glutamatergic',
     ]);
   } },
   'related-drugs.rq': { of: 'parent', check: (answer) => {

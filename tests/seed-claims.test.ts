@@ -72,6 +72,12 @@ describe.each([
       const rows = await select(`SELECT ?text WHERE { mechanism:ketamine-nmda-receptor-block pld:hasCaveat ?c . ?c rdfs:comment ?text ; pld:citation/pld:doi ?doi }`);
       expect(rows.some((r) => /subanaesthetic doses .* increased glutamate outflow/.test(r.text!))).toBe(true);
     });
+    it('raises prefrontal glutamate outflow at subanaesthetic doses and lowers it at an anaesthetic dose (Moghaddam 1997)', async () => {
+      const rows = await select(`SELECT ?dose ?direction WHERE { mechanism:ketamine-nmda-receptor-block pld:hasEffect ?e ;
+        pld:supportedBy reference:moghaddam-1997 . ?e pld:process process:glutamatergic-synaptic-transmission ; pld:doseLevel ?dose ;
+        pld:direction ?direction } ORDER BY ?dose`);
+      expect(rows.map((r) => `${r.dose!.split('#')[1]} ${r.direction!.split('#')[1]}`)).toEqual(['Anaesthetic Decreased', 'Subanaesthetic Increased']);
+    });
     it('is a complex whose subunits each have a UniProt entry', async () => {
       const rows = await select(`SELECT ?subunit ?uniprot WHERE {
         target:nmda-receptor a pld:ProteinComplex ; pld:hasSubunit ?s . ?s rdfs:label ?subunit ; skos:exactMatch ?uniprot .
@@ -139,6 +145,13 @@ describe.each([
       expect(rows[0]?.text).toMatch(/weak: pKi 4\.38/);
       expect(rows[0]?.text).toMatch(/activates or blocks the receptor is not established/);
     });
+    it('leaves the direction and valence of the kappa and delta effects not established', async () => {
+      const rows = await select(`SELECT ?t ?direction ?valence WHERE { ${ketamine} ?m pld:target ?t ; pld:hasEffect ?e .
+        ?e pld:direction ?direction ; pld:valence ?valence . FILTER(?t IN (target:kappa-opioid-receptor, target:delta-opioid-receptor)) } ORDER BY ?t`);
+      expect(rows.map((r) => `${r.t!.split('/').pop()} ${r.direction!.split('#')[1]} ${r.valence!.split('#')[1]}`)).toEqual([
+        'delta-opioid-receptor DirectionNotEstablished ValenceNotEstablished', 'kappa-opioid-receptor DirectionNotEstablished ValenceNotEstablished',
+      ]);
+    });
     it('says S(+)-ketamine is 2-3 times more potent than R(-) at mu and kappa (PubMed 9915326)', async () => {
       for (const t of ['mu-opioid-receptor', 'kappa-opioid-receptor']) {
         expect(await ask(`${ketamine} ?m pld:target target:${t} ; pld:hasCaveat ?c . ?c pld:citation reference:opioid-receptors-1999 ; rdfs:comment ?text .
@@ -163,6 +176,20 @@ describe.each([
       const rows = await select(`SELECT ?d ?v WHERE { ?m pld:drug ?d ; pld:target target:dat ; pld:hasAffinity/pld:affinityValue ?v .
         ?d pld:enantiomerOf drug:ketamine } ORDER BY ?v`);
       expect(rows.map((r) => [r.d!.split('/').pop(), Number(r.v)])).toEqual([['esketamine', 46.9], ['arketamine', 390]]);
+    });
+    it('states esketamine the more potent enantiomer at the NMDA receptor (Yang 2019) and at mu and kappa (PubMed 9915326)', async () => {
+      const rows = await select(`SELECT ?t ?cite WHERE { drug:esketamine pld:hasPotencyComparison ?p . ?p pld:morePotentThan drug:arketamine ;
+        pld:target ?t ; pld:citation ?cite } ORDER BY ?t`);
+      expect(rows.map((r) => `${r.t!.split('/').pop()} ${r.cite!.split('/').pop()}`)).toEqual([
+        'kappa-opioid-receptor opioid-receptors-1999', 'mu-opioid-receptor opioid-receptors-1999', 'nmda-receptor yang-2019',
+      ]);
+      expect(await ask(`drug:arketamine pld:hasPotencyComparison ?p .`)).toBe(false);
+    });
+    it('types the counter-evidence and off-label statements as commentaries, and the labels as drug labels', async () => {
+      const rows = await select(`SELECT ?r ?type WHERE { ?r pld:referenceType ?type . FILTER(?type IN (pld:Commentary, pld:DrugLabel)) } ORDER BY ?r`);
+      expect(rows.map((r) => `${r.r!.split('/').pop()} ${r.type!.split('#')[1]}`)).toEqual([
+        'gastaldon-2019 Commentary', 'kavalali-monteggia-2018 Commentary', 'ketamine-label DrugLabel', 'spravato-label DrugLabel',
+      ]);
     });
     it('keeps the NMDA potency difference as a caveat of the racemate\'s NMDA block, without numbers', async () => {
       expect(await ask(`mechanism:ketamine-nmda-receptor-block pld:hasCaveat ?c . ?c pld:citation reference:yang-2019 ; rdfs:comment ?t .

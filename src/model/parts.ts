@@ -38,12 +38,19 @@ export const effect = {
   class: 'Effect',
   label: 'effect',
   doc: 'A physiological effect of a mechanism: a process that is increased, decreased, preserved or altered. It also says whether the effect is therapeutic or adverse.',
-  subject: { kind: 'part', segment: 'effect', key: (e) => String(e.process), keyDoc: 'its process' },
+  subject: {
+    kind: 'part', segment: 'effect', key: (e) => (e.dose === undefined ? String(e.process) : `${String(e.process)}-${String(e.dose)}`),
+    keyDoc: 'its process and dose level',
+  },
   fields: {
     process: { kind: 'ref', entity: 'process', cardinality: 'one', property: 'process', doc: 'Id of the physiological process the effect is on' },
     label: label(),
     direction: { kind: 'code', vocabulary: 'direction', cardinality: 'one', property: 'direction', doc: 'Which way the process changes' },
     valence: { kind: 'code', vocabulary: 'valence', cardinality: 'one', property: 'valence', doc: 'Whether the effect is therapeutic or adverse' },
+    dose: {
+      kind: 'code', vocabulary: 'doseLevel', cardinality: 'optional', property: 'doseLevel',
+      doc: 'The dose level at which the effect was seen, where the direction depends on the dose (the label gives the doses)',
+    },
   },
 } as const satisfies EntityDescription;
 
@@ -114,6 +121,23 @@ export const useStatus = {
     summary: {
       kind: 'derived', cardinality: 'one', property: 'label', range: 'text', doc: 'The status in a few words: status, use, authority and year',
       derive: (u) => [`${String(u.status)}: ${String(u.use)}${u.authority ? ` (${String(u.authority)}${u.year === undefined ? '' : ` ${String(u.year)}`})` : ''}`],
+    },
+  },
+} as const satisfies EntityDescription;
+
+export const potencyComparison = {
+  class: 'PotencyComparison',
+  label: 'potency comparison',
+  doc: 'A statement from the literature that the drug is more potent at a target than another drug (e.g. esketamine and arketamine at the NMDA receptor), where no measured affinities of both are at hand to compare.',
+  subject: { kind: 'part', segment: 'potency', key: (p) => `${String(p.target)}-${String(p.than)}`, keyDoc: 'its target and the other drug' },
+  fields: {
+    target: { kind: 'ref', entity: 'target', cardinality: 'one', property: 'target', doc: 'Id of the target at which the potencies are compared' },
+    than: { kind: 'ref', entity: 'drug', cardinality: 'one', property: 'morePotentThan', doc: 'Id of the less potent drug' },
+    note: { kind: 'text', cardinality: 'optional', property: 'description', doc: 'The comparison in the words of its source' },
+    references: { kind: 'ref', entity: 'reference', cardinality: 'some', property: 'citation', doc: 'Ids of the references that make the comparison' },
+    summary: {
+      kind: 'derived', cardinality: 'one', property: 'label', range: 'text', doc: 'The comparison in a few words: target and the less potent drug',
+      derive: (p) => [`more potent than ${String(p.than)} at ${String(p.target)}`],
     },
   },
 } as const satisfies EntityDescription;

@@ -3,7 +3,7 @@
 // few links derived from other data. src/generate/ makes every other artefact of the model from it.
 import type { EntityDescription, ModelDescription } from './description.js';
 import type { SchemeName } from '../identifiers.js';
-import { affinity, caveat, effect, id, label, role, screen, useStatus } from './parts.js';
+import { affinity, caveat, effect, id, label, role, potencyComparison, screen, useStatus } from './parts.js';
 import { properties } from './properties.js';
 import { vocabularies } from './vocabularies.js';
 
@@ -46,6 +46,10 @@ const drug = {
     use_statuses: { kind: 'part', entity: 'useStatus', cardinality: 'many', property: 'hasUseStatus', doc: "The regulatory status of the drug's clinical uses" },
     enantiomer_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'enantiomerOf', doc: 'Id of the racemic drug this one is an enantiomer of' },
     metabolite_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'metaboliteOf', doc: 'Id of the drug this one is a metabolite of' },
+    potency_comparisons: {
+      kind: 'part', entity: 'potencyComparison', cardinality: 'many', property: 'hasPotencyComparison',
+      doc: 'Statements from the literature that this drug is more potent at a target than another drug',
+    },
     no_appreciable_binding: {
       kind: 'part', entity: 'screen', cardinality: 'optional', property: 'hasCaveat',
       doc: 'Targets screened without appreciable binding: never published as an affinity',
@@ -172,7 +176,7 @@ const clinicalUse = {
 const reference = {
   class: 'Reference',
   label: 'reference',
-  doc: 'A citable source of a claim: a review, systematic review, primary study, database or the source text a claim was taken from. It is linked to PubMed and the DOI system where it has an identifier there.',
+  doc: 'A citable source of a claim: a review, systematic review, primary study, commentary, drug label, database or the source text a claim was taken from. It is linked to PubMed and the DOI system where it has an identifier there.',
   section: 'references',
   subject: { kind: 'minted', segment: 'reference' },
   fields: {
@@ -254,7 +258,7 @@ export const pharmald = {
       why: 'no RDF syntax can carry a lone surrogate, so the graph never holds one',
     },
   ],
-  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen, useStatus },
+  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen, useStatus, potencyComparison },
   vocabularies,
   properties,
   classes: {

@@ -79,6 +79,17 @@ export const vocabularies = {
       { code: "decreased", name: "Decreased", label: "decreased", definition: "the process is reduced or occurs less" },
       { code: "preserved", name: "Preserved", label: "preserved", definition: "the process is kept up where a drug of the same kind would be expected to reduce it" },
       { code: "altered", name: "Altered", label: "altered", definition: "the process changes in a way that is not simply an increase or a decrease" },
+      { code: "not-established", name: "DirectionNotEstablished", label: "direction not established", definition: "the process may change, but which way is not established by the sources" },
+    ],
+  },
+  doseLevel: {
+    className: "DoseLevel",
+    label: "dose level",
+    doc: "The dose range in which an effect was seen, where the direction of an effect depends on the dose.",
+    scheme: { label: "dose levels", comment: "The closed list of dose levels of pharmald." },
+    terms: [
+      { code: "subanaesthetic", name: "Subanaesthetic", label: "subanaesthetic dose", definition: "a dose below the one that produces general anaesthesia, such as an analgesic or antidepressant dose" },
+      { code: "anaesthetic", name: "Anaesthetic", label: "anaesthetic dose", definition: "a dose that produces general anaesthesia" },
     ],
   },
   valence: {
@@ -90,6 +101,7 @@ export const vocabularies = {
       { code: "therapeutic", name: "Therapeutic", label: "therapeutic", definition: "the effect is part of why the drug is used clinically" },
       { code: "adverse", name: "Adverse", label: "adverse", definition: "the effect is unwanted: a side effect or a toxicity" },
       { code: "context-dependent", name: "ContextDependent", label: "context-dependent", definition: "therapeutic in some clinical settings and adverse in others" },
+      { code: "not-established", name: "ValenceNotEstablished", label: "valence not established", definition: "whether the effect is wanted or unwanted is not established, because the effect itself is not" },
     ],
   },
   referenceType: {
@@ -101,6 +113,8 @@ export const vocabularies = {
       { code: "review", name: "Review", label: "review", definition: "a narrative review article that summarises published research" },
       { code: "systematic-review", name: "SystematicReview", label: "systematic review", definition: "a review that finds, selects and appraises studies by an explicit, reproducible method, possibly with a meta-analysis" },
       { code: "primary-study", name: "PrimaryStudy", label: "primary study", definition: "an original research report: an experimental, clinical or observational study" },
+      { code: "commentary", name: "Commentary", label: "commentary", definition: "a short article that comments on or argues against published research (an editorial, perspective or letter); it is an argument, not new data" },
+      { code: "drug-label", name: "DrugLabel", label: "drug label", definition: "a product's prescribing information approved by a regulator, such as a US label on DailyMed, with its indications, warnings and adverse reactions" },
       { code: "database", name: "Database", label: "database", definition: "a curated database or a record in it, such as the IUPHAR/BPS Guide to Pharmacology or ChEMBL" },
       { code: "source-text", name: "SourceText", label: "source text", definition: "the text that claims were transcribed from; it records where a claim came from and is not evidence for it" },
     ],
