@@ -213,7 +213,49 @@ export function validModel(description, schemes, options = {}) {
       entities[name].section,
       all(scope.pools[name].map((own) => entity(name, { ...scope, id: own }))),
     ]))))
+    .map((sections) => keepAmong(entities, sections))
     .chain((sections) => fc.record({ sections: fc.constant(sections), files: layout(sections) }));
+}
+
+/**
+ * Drops the values that a ref field with `among` may not take (a use status of a use the drug does not list, a
+ * mechanism contributing to a use its drug does not list), and the parts left without their required ref.
+ */
+function keepAmong(entities, drawn) {
+  // A copy: fast-check may show the drawn value again while it shrinks.
+  const sections = structuredClone(drawn);
+  const byId = (name) => new Map((sections[entities[name].section] ?? []).map((e) => [e[idField(entities[name])], e]));
+  const allowed = (description, among, values, owner) => {
+    if (among.via === undefined) return [owner?.[among.field] ?? []].flat();
+    const other = byId(description.fields[among.via].entity).get(values[among.via]);
+    return [other?.[among.field] ?? []].flat();
+  };
+  const keep = (name, values, owner) => {
+    const description = entities[name];
+    for (const [key, field] of Object.entries(description.fields)) {
+      if (values[key] === undefined) continue;
+      if (field.kind === 'part') {
+        const parts = [values[key]].flat().filter((p) => keep(field.entity, p, values));
+        if (parts.length === 0 && !required(field)) delete values[key];
+        else values[key] = Array.isArray(values[key]) ? parts : parts[0];
+      }
+      if (field.kind !== 'ref' || !field.among) continue;
+      const ok = allowed(description, field.among, values, owner);
+      if (!Array.isArray(values[key])) {
+        if (!ok.includes(values[key])) return false;
+        continue;
+      }
+      values[key] = values[key].filter((v) => ok.includes(v));
+      if (values[key].length < fewest(field)) return false;
+      if (values[key].length === 0) delete values[key];
+    }
+    return true;
+  };
+  for (const [name, description] of Object.entries(entities)) {
+    if (description.section === undefined) continue;
+    for (const values of sections[description.section] ?? []) keep(name, values, undefined);
+  }
+  return sections;
 }
 
 /** Spreads the entities over 1-3 files, each written in its own random YAML style. */

@@ -439,6 +439,20 @@ const cases: readonly Case[] = [
     first: (dir) => ({ ...pos(dir, 'targets.yaml', 'subunits: [glua1, ampa-receptor]', 'ampa-receptor'), message: /target "ampa-receptor" field subunits\[1\]: a target cannot name itself in subunits$/ }),
   },
   {
+    name: 'a use status of a use the drug does not list, and a mechanism contributing to it',
+    mutate: (dir) => edit(dir, 'ketamine.yaml', '    uses: [anaesthesia, analgesia, rapid-antidepressant]\n    use_statuses:\n',
+      '    uses: [anaesthesia, analgesia]\n    use_statuses:\n'),
+    file: 'ketamine.yaml',
+    first: (dir) => ({
+      ...pos(dir, 'ketamine.yaml', '- use: rapid-antidepressant', 'use:'),
+      message: /^drug "ketamine" field use_statuses\[0\]\.use: the drug does not list "rapid-antidepressant" in its uses: add it to that list, or name one it lists \(anaesthesia, analgesia\)$/,
+    }),
+    also: (dir) => [{
+      file: 'ketamine.yaml', ...pos(dir, 'ketamine.yaml', 'contributes_to: [anaesthesia, analgesia, rapid-antidepressant]', 'rapid'),
+      message: /mechanism "ketamine-nmda-receptor-block" field contributes_to\[2\]: drug "ketamine" does not list "rapid-antidepressant" in its uses: add it to that list/,
+    }],
+  },
+  {
     name: 'the same id in three files',
     mutate: (dir) => {
       write(dir, 'a-extra.yaml', 'systems:\n  - id: heart\n    label: heart again\n');

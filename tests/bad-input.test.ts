@@ -190,7 +190,7 @@ const cases: readonly Case[] = [
   // --- References and ids across files --------------------------------------------------------------------
   {
     name: 'a reference to an unknown target (target: nmda-receptr)',
-    mutate: (dir) => edit(dir, 'ketamine.yaml', 'target: nmda-receptor\n', 'target: nmda-receptr\n'),
+    mutate: (dir) => edit(dir, 'ketamine.yaml', '    target: nmda-receptor\n    action:', '    target: nmda-receptr\n    action:'),
     file: 'ketamine.yaml',
     first: (dir) => ({ ...pos(dir, 'ketamine.yaml', 'target: nmda-receptr', 'target'), message: /mechanism "ketamine-nmda-receptor-block" field target: no target has id "nmda-receptr"/ }),
   },

@@ -220,6 +220,30 @@ describe('the mechanism diagram', () => {
   });
 });
 
+describe('parts of a claim on the pages', () => {
+  const rowsOf = (page: string, cls: string) => {
+    const body = new RegExp(`<table class="${cls}">[\\s\\S]*?</table>`).exec(files.get(page)!)?.[0] ?? '';
+    return [...body.matchAll(/<tr id="([^"]+)">([\s\S]*?)<\/tr>/g)].map(([, id, cells]) => [id, cells!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|')]);
+  };
+
+  it("give an effect's dose level a column only where some effect of the mechanism has one", () => {
+    const nmda = files.get('id/mechanism/ketamine-nmda-receptor-block/index.html')!;
+    expect(nmda).toMatch(/<table class="effects">\n<thead><tr><th scope="col">Effect<\/th><th scope="col">Process<\/th><th scope="col">Dose<\/th>/);
+    expect(rowsOf('id/mechanism/ketamine-nmda-receptor-block/index.html', 'effects')).toContainEqual([
+      'effect-glutamatergic-synaptic-transmission-subanaesthetic',
+      expect.stringMatching(/^\|increased glutamate outflow .*\|synaptic transmission, glutamatergic\|subanaesthetic dose\|increased\|/),
+    ]);
+    expect(files.get('id/mechanism/ketamine-bdnf-increase/index.html')).not.toContain('<th scope="col">Dose</th>');
+  });
+
+  it("list a drug's potency comparisons: than which drug, at which target, in the source's words, with the source", () => {
+    const rows = rowsOf('id/drug/esketamine/index.html', 'potency-comparisons');
+    expect(rows.map(([id]) => id)).toEqual(['potency-kappa-opioid-receptor-arketamine', 'potency-mu-opioid-receptor-arketamine', 'potency-nmda-receptor-arketamine']);
+    expect(rows[2]![1]).toMatch(/^\|arketamine\|NMDA receptor\|\(R\)-ketamine is a less potent NMDA receptor antagonist .*\|Yang C/);
+    expect(files.get('id/drug/arketamine/index.html')).not.toContain('potency-comparisons');
+  });
+});
+
 describe('the alternates', () => {
   it('hold the entity triples, its parts and its neighbours\' labels, in Turtle, N-Triples and JSON-LD alike', async () => {
     for (const entity of entities) {

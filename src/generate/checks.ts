@@ -36,12 +36,12 @@ export function checkModel(description: ModelDescription, { model, origins, sour
   };
 
   // Ids: unique within their kind, across all files; the first definition (in file order) is the one.
-  const ids = new Map<string, Set<string>>();
+  const ids = new Map<string, Map<string, Entity>>();
   const tops: { entity: EntityDescription; on: Reported }[] = [];
   for (const { section, entity, description: e } of sectionsOf(description)) {
     const idField = idFieldOf(e) ?? 'id';
     const kind = kindName(description, entity);
-    const known = new Set<string>();
+    const known = new Map<string, Entity>();
     const first = new Map<string, Origin>();
     ids.set(entity, known);
     for (const item of data[section] ?? []) {
@@ -54,7 +54,7 @@ export function checkModel(description: ModelDescription, { model, origins, sour
         report(on, [idField], `duplicate ${kind} id "${id}", first defined at ${where.file}:${where.line}:${where.col}`);
       } else {
         first.set(id, origins.get(item)!);
-        known.add(id);
+        known.set(id, item);
       }
     }
   }
@@ -73,8 +73,13 @@ export function checkModel(description: ModelDescription, { model, origins, sour
         if (field.kind === 'part') checkParts(field, valuesOf(value).filter(isEntity), { values, description: entity }, on, item);
         if (field.kind !== 'ref') continue;
         const known = ids.get(field.entity);
+        const among = field.among && listed(field.among, entity, values, owner);
         valuesOf(value).forEach((id, i) => {
           if (known && !known.has(String(id))) report(on, item(i), `no ${kindName(description, field.entity)} has id "${String(id)}"`);
+          else if (among && !among.values.includes(id)) {
+            const them = among.values.length ? `name one it lists (${among.values.join(', ')})` : `it lists none yet`;
+            report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${field.among!.field}: add it to that list, or ${them}`);
+          }
           if (field.notSelf && id === self) report(on, item(i), `${article(entity.label)} cannot name itself in ${name}`);
         });
         if (field.fallback && value === undefined && isRequired(field) && field.fallback(values, context) === undefined) {
@@ -84,6 +89,14 @@ export function checkModel(description: ModelDescription, { model, origins, sour
       }
     };
     checkFields(entity.fields, values, at);
+  };
+
+  /** What a field with `among` may name: the values that the owner, or the entity named by `via`, lists. */
+  const listed = (among: { field: string; via?: string }, entity: EntityDescription, values: Entity, owner: Owner | undefined) => {
+    if (among.via === undefined) return owner && { holder: `the ${owner.description.label}`, values: valuesOf(owner.values[among.field]) };
+    const via = entity.fields[among.via];
+    const other = via?.kind === 'ref' ? ids.get(via.entity)?.get(String(values[among.via])) : undefined;
+    return other && { holder: `${kindName(description, (via as { entity: string }).entity)} "${String(values[among.via])}"`, values: valuesOf(other[among.field]) };
   };
 
   /** Checks each part, and that no two parts of one owner have the same IRI key. */

@@ -89,6 +89,9 @@ export interface RefField extends FieldBase {
   readonly notSelf?: boolean;
   /** For a part: the value used when the field is not given (the affinity's target defaults to the mechanism's). */
   readonly fallback?: (entity: Entity, context: DeriveContext) => string | undefined;
+  /** The value must be one that `field` lists on the owner (for a part), or on the entity the field `via` names
+   * (a mechanism's contributes_to must be among its drug's uses). */
+  readonly among?: { readonly field: string; readonly via?: string };
 }
 
 /** An external identifier: skos:exactMatch (or the field's property) to its canonical IRI. */

@@ -111,7 +111,10 @@ export const useStatus = {
   doc: "The regulatory status of one clinical use of one drug (e.g. esketamine for treatment-resistant depression: approved by the FDA in 2019, under a REMS; racemic ketamine for depression: off-label). The status belongs to a drug's use, not to the use in general.",
   subject: { kind: 'part', segment: 'use-status', key: (u) => String(u.use), keyDoc: 'its clinical use' },
   fields: {
-    use: { kind: 'ref', entity: 'clinicalUse', cardinality: 'one', property: 'clinicalUse', doc: 'Id of the clinical use whose status this is' },
+    use: {
+      kind: 'ref', entity: 'clinicalUse', cardinality: 'one', property: 'clinicalUse', among: { field: 'uses' },
+      doc: "Id of the clinical use whose status this is: one of the drug's uses",
+    },
     status: { kind: 'code', vocabulary: 'regulatoryStatus', cardinality: 'one', property: 'regulatoryStatus', doc: 'Approved, off-label or investigational' },
     authority: { kind: 'string', values: ['FDA', 'EMA'], cardinality: 'optional', property: 'regulatoryAuthority', doc: 'The regulator that approved the use' },
     year: { kind: 'integer', datatype: 'http://www.w3.org/2001/XMLSchema#gYear', min: 1800, max: 2100, cardinality: 'optional', property: 'year', doc: 'The year of the approval' },

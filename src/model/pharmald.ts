@@ -211,7 +211,10 @@ const mechanism = {
     systems: { kind: 'ref', entity: 'system', cardinality: 'some', property: 'system', doc: 'Ids of the physiological systems the mechanism acts in' },
     effects: { kind: 'part', entity: 'effect', cardinality: 'some', property: 'hasEffect', doc: 'The physiological effects of the mechanism' },
     downstream_of: { kind: 'ref', entity: 'mechanism', cardinality: 'many', notSelf: true, property: 'downstreamOf', doc: 'Ids of the mechanisms this one follows from' },
-    contributes_to: { kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'contributesTo', doc: 'Ids of the clinical uses the mechanism contributes to' },
+    contributes_to: {
+      kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'contributesTo', among: { field: 'uses', via: 'drug' },
+      doc: "Ids of the clinical uses the mechanism contributes to: uses of the mechanism's drug",
+    },
     supported_by: {
       kind: 'ref', entity: 'reference', cardinality: 'many', property: 'supportedBy', doc: 'Ids of the references that support the claim',
       warnIfMissing: 'Mechanism has no supporting literature reference: only the source text backs it',

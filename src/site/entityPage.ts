@@ -101,6 +101,7 @@ const kindSections: Readonly<Record<EntityKind, (view: PageView, entity: string,
     const untargeted = graph.iris(drug, prop.noAppreciableBindingAt);
     const caveats = graph.iris(drug, prop.hasCaveat);
     const statuses = graph.iris(drug, prop.hasUseStatus);
+    const comparisons = graph.iris(drug, prop.hasPotencyComparison);
     return [
       facts([
         ['Drug classes', graph.texts(drug, prop.drugClass).join(', ')],
@@ -119,6 +120,8 @@ ${mechanismList(view, mechanisms.filter((m) => graph.iris(m, prop.system).includ
       caveats.length ? section('caveats', 'Caveats', caveatList(view, caveats)) : '',
       statuses.length ? section('regulatory-status', 'Regulatory status of its uses', table('use-statuses', ['Use', 'Status', 'Authority', 'Year', 'Restriction', 'Source'], statuses.map((s) =>
         html`<tr id="${anchorOf(s)}"><td>${view.links(graph.iris(s, prop.clinicalUse))}</td><td>${view.links(graph.iris(s, prop.regulatoryStatus))}</td><td>${graph.text(s, prop.regulatoryAuthority) ?? ''}</td><td>${graph.text(s, prop.year) ?? ''}</td><td>${graph.text(s, prop.restriction) ?? ''}</td><td>${view.links(graph.iris(s, prop.citation))}</td></tr>`))) : '',
+      comparisons.length ? section('potency', 'More potent than', table('potency-comparisons', ['Than', 'At', 'Statement', 'Source'], comparisons.map((c) =>
+        html`<tr id="${anchorOf(c)}"><td>${view.links(graph.iris(c, prop.morePotentThan))}</td><td>${view.links(graph.iris(c, prop.target))}</td><td>${graph.text(c, rdfs.comment) ?? ''}</td><td>${view.links(graph.iris(c, prop.citation))}</td></tr>`))) : '',
     ];
   },
   mechanism: (view, mechanism) => {

@@ -33,8 +33,10 @@ ${mechanisms.map((m) => {
 /** The effects of a mechanism: what process changes, which way, and whether that is wanted. */
 export function effectsTable(view: PageView, effects: readonly string[]): Html {
   const { graph } = view;
-  return table('effects', ['Effect', 'Process', 'Direction', 'Valence'], effects.map((e) =>
-    html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td>${directionCells(view, e)}</tr>`));
+  // A dose column only where the direction of some effect depends on the dose.
+  const hasDose = effects.some((e) => graph.iri(e, prop.doseLevel) !== undefined);
+  return table('effects', ['Effect', 'Process', hasDose && 'Dose', 'Direction', 'Valence'], effects.map((e) =>
+    html`<tr id="${anchorOf(e)}"><td>${graph.text(e, rdfs.label) ?? ''}</td><td>${view.links(graph.iris(e, prop.process))}</td>${hasDose ? html`<td>${view.links(graph.iris(e, prop.doseLevel))}</td>` : ''}${directionCells(view, e)}</tr>`));
 }
 
 export function directionCells(view: PageView, effect: string): Html {
