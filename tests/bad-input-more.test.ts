@@ -412,7 +412,7 @@ const cases: readonly Case[] = [
     mutate: (dir) => edit(dir, 'ketamine.yaml', '- process: heart-rate', '- process: blood-pressure'),
     file: 'ketamine.yaml',
     // The second effect is the duplicate.
-    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', '- process: blood-pressure', 'process', 2), message: /mechanism "ketamine-sympathomimetic-cardiovascular-effects" field effects\[1\]\.process: two effects with the same process "blood-pressure": give one effect per process$/ }),
+    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', '- process: blood-pressure', 'process', 2), message: /mechanism "ketamine-sympathomimetic-cardiovascular-effects" field effects\[1\]\.process: two effects with the same process and dose level "blood-pressure": give one effect per process and dose level$/ }),
   },
   {
     name: 'a duplicate caveat id in one mechanism',

@@ -109,9 +109,10 @@ export function checkModel(description: ModelDescription, { model, origins, sour
       if (part.subject.kind !== 'part' || !keyable(part, values, context)) return;
       const key = part.subject.key(values, context);
       if (keys.has(key)) {
-        // keyDoc says what the key is made of (`its process`); a key of one field is reported at that field.
+        // keyDoc says what the key is made of (`its process and dose level`); it is reported at its first field.
         const what = part.subject.keyDoc.replace(/^its /, '');
-        report(on, [...item(i), ...(what in part.fields ? [what] : [])], `two ${plural(part.label)} with the same ${what} "${key}": give one ${part.label} per ${what}`);
+        const first = what.split(' ')[0]!;
+        report(on, [...item(i), ...(first in part.fields ? [first] : [])], `two ${plural(part.label)} with the same ${what} "${key}": give one ${part.label} per ${what}`);
       }
       keys.add(key);
     });
