@@ -101,8 +101,11 @@ const hookContext = (owner) => ({
 });
 
 const valueAt = (entity, path) => path.split('.').reduce((value, step) => value?.[step], entity);
+const inRange = (condition, value) => typeof value === 'number' && value >= condition.from && value <= condition.to;
 const holds = (condition, entity) =>
-  'in' in condition ? condition.in.includes(valueAt(entity, condition.field)) : (valueAt(entity, condition.field) !== undefined) === (condition.is === 'present');
+  'in' in condition ? condition.in.includes(valueAt(entity, condition.field))
+    : 'from' in condition ? inRange(condition, valueAt(entity, condition.field))
+      : (valueAt(entity, condition.field) !== undefined) === (condition.is === 'present');
 /** The rules the YAML must meet: field conditions only (class conditions are about the graph), warnings aside. */
 const yamlRules = (entity) => (entity.rules ?? []).filter((rule) => rule.severity !== 'warning' && !('class' in rule.when) && !('class' in rule.then));
 
@@ -118,7 +121,8 @@ function settle(fields, rules, drawn, owner) {
       // A rule on a field inside a group (`identifiers.uniprot`) is left to the check after the parts are drawn.
       if (then.field.includes('.') || !holds(when, entity) || holds(then, entity)) continue;
       const value = drawn[then.field]?.value;
-      entity[then.field] = then.is === 'absent' ? undefined : 'in' in then && !then.in.includes(value) ? then.in[0] : value;
+      entity[then.field] = then.is === 'absent' ? undefined : 'in' in then && !then.in.includes(value) ? then.in[0]
+        : 'from' in then && !inRange(then, value) ? then.from + (then.to - then.from) / 2 : value;
     }
     for (const [name, field] of Object.entries(fields)) {
       if (field.fallback && entity[name] === undefined && field.fallback(entity, hookContext(owner)) === undefined) entity[name] = drawn[name].value;

@@ -395,6 +395,12 @@ const cases: readonly Case[] = [
     first: (dir) => ({ ...pos(dir, 'ketamine.yaml', 'references: [asthma-review-2099]', 'asthma-review-2099'), message: /mechanism "ketamine-bronchodilation" field caveats\[0\]\.references\[0\]: no reference has id "asthma-review-2099"$/ }),
   },
   {
+    name: 'a pIC50 of 618 (a decimal point left out): out of any physical range',
+    mutate: (dir) => edit(dir, 'ketamine.yaml', '        value: 6.18\n', '        value: 618\n'),
+    file: 'ketamine.yaml',
+    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', '        value: 618', 'value'), message: /mechanism "ketamine-nmda-receptor-block" field affinities\[0\]\.value: a negative log affinity \(pKi, pIC50 …\) lies between 0 \(1 M\) and 15 \(1 fM\): check the value and its measure$/ }),
+  },
+  {
     name: 'a pIC50 affinity with a unit',
     mutate: (dir) => edit(dir, 'ketamine.yaml', '        value: 6.18\n', '        value: 6.18\n        unit: nM\n'),
     file: 'ketamine.yaml',

@@ -118,6 +118,8 @@ describe.concurrent('usage errors: exit 2, one line on stderr', () => {
     { name: 'missing query file', args: ['query', 'no-such-query.rq'], message: /cannot read query file no-such-query\.rq: ENOENT/ },
     { name: '--data with --dataset', args: ['query', '-e', 'ASK {?s ?p ?o}', '--data', 'data', '--dataset', 'dist/dataset.ttl'], message: /--data or --dataset/ },
     { name: 'validate --fail-on bogus', args: ['validate', '--fail-on', 'bogus'], message: /--fail-on takes "warning" or "violation", not "bogus"/ },
+    { name: 'serve --port out of range', args: ['serve', '--port', '99999'], message: /--port takes a whole number from 0 to 65535, not "99999"/ },
+    { name: 'serve --port not whole', args: ['serve', '--port', '80.5'], message: /--port takes a whole number from 0 to 65535, not "80\.5"/ },
     { name: 'build --fail-on bogus', args: ['build', '--fail-on', 'bogus', '--out', 'never-written'], message: /--fail-on takes "warning" or "violation", not "bogus"/ },
   ];
   it.for(cases)('$name → 2', async ({ args, message }, { expect }) => {

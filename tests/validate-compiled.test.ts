@@ -47,13 +47,28 @@ function turtle(text: string, blankPrefix = 'x_'): Quad[] {
 }
 
 /** Runs both engines; fails on any difference; returns the compiled report. */
-async function bothEngines(data: readonly Quad[], shapeQuads: readonly Quad[] = shapes): Promise<ValidationReport> {
+/**
+ * Validates with both engines and expects the same results, but for `onlyOurs`: results that only the compiled
+ * validator gives, where the SHACL spec backs it (each named with its reason where it is used).
+ */
+async function bothEngines(data: readonly Quad[], shapeQuads: readonly Quad[] = shapes, onlyOurs: readonly RegExp[] = []): Promise<ValidationReport> {
   const ours = await validate(data, shapeQuads);
   const reference = await validate(data, shapeQuads, { engine: 'rdf-validate-shacl' });
-  expect(diffResults(ours.results, reference.results)).toEqual({ onlyA: [], onlyB: [] });
-  expect(ours.conforms).toBe(reference.conforms);
+  const { onlyA, onlyB } = diffResults(ours.results, reference.results);
+  expect({ onlyA: onlyA.filter((r) => !onlyOurs.some((known) => known.test(r))), onlyB }).toEqual({ onlyA: [], onlyB: [] });
+  expect(onlyA).toHaveLength(onlyOurs.length);
+  if (onlyOurs.length === 0) expect(ours.conforms).toBe(reference.conforms);
   return ours;
 }
+
+/**
+ * Where rdf-validate-shacl is wrong: it orders an ill-typed literal ("6,18"^^xsd:decimal) by its lexical form, so
+ * its value passes sh:minInclusive / sh:maxInclusive; SPARQL has no order for it, so the comparison is not true and
+ * the value fails (SHACL 1.0 §4.4; Jena agrees, tests/cross/shacl-jena.test.ts).
+ */
+const referenceEngineWrong: Record<string, readonly RegExp[]> = {
+  'affinity-value-ill-typed.ttl': [/^<[^>]*affinity\/value-ill-typed> .* <http:\/\/www\.w3\.org\/ns\/shacl#OrConstraintComponent> <[^>]*LogMeasureInRangeShape>/],
+};
 
 const components = (report: ValidationReport) => report.results.map((r) => `${r.constraintComponent?.value.replace(SH, '').replace('ConstraintComponent', '')}${r.severity === 'warning' ? ' (warning)' : ''}`).sort();
 
@@ -130,7 +145,7 @@ describe('(c) fixtures for every constraint component of pharmald\'s shapes', ()
 
   const injected = readdirSync(FIXTURES).filter((f) => f.endsWith('.ttl') && !f.startsWith('_'));
   it.each(injected)('tests/fixtures/shacl-injected/%s', async (file) => {
-    const report = await bothEngines([...ontology, ...context, ...turtle(readFileSync(path.join(FIXTURES, file), 'utf8'), 'fx_')]);
+    const report = await bothEngines([...ontology, ...context, ...turtle(readFileSync(path.join(FIXTURES, file), 'utf8'), 'fx_')], shapes, referenceEngineWrong[file]);
     expect(report.engine).toBe('compiled');
     // (reference-doi-nbsp.ttl gives no result with either engine: see tests/cross/shacl-jena.test.ts.)
     for (const c of components(report)) seen.add(c);
@@ -147,6 +162,8 @@ describe('(c) fixtures for every constraint component of pharmald\'s shapes', ()
     ['sh:nodeKind and sh:pattern: a literal identifier', 'drug:testdrug skos:exactMatch "CHEBI:6121" .', ['NodeKind', 'Pattern']],
     ['sh:pattern: a foreign identifier IRI', 'drug:testdrug skos:exactMatch <http://example.org/drug/1> .', ['Pattern']],
     ['sh:minExclusive: a zero uncertainty', '<https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/affinity/ki> pld:affinityUncertainty 0.0 .', ['MaxCount', 'MinExclusive']],
+    ['sh:or / sh:minInclusive / sh:maxInclusive: a pKi of 120', '<https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/affinity/pki-120> a pld:Affinity ; rdfs:label "pKi 120"@en ; pld:target target:mu-opioid-receptor ; pld:citation reference:review-2020 ; pld:affinityMeasure pld:pKi ; pld:affinityValue 120.0 .', ['Or']],
+    ['sh:or / sh:minInclusive / sh:maxInclusive: a pKi of 7.2 and a Ki of 120 nM: no result', '<https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/affinity/pki-7> a pld:Affinity ; rdfs:label "pKi 7.2"@en ; pld:target target:mu-opioid-receptor ; pld:citation reference:review-2020 ; pld:affinityMeasure pld:pKi ; pld:affinityValue 7.2 . <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/affinity/ki-120> a pld:Affinity ; rdfs:label "Ki 120 nM"@en ; pld:target target:mu-opioid-receptor ; pld:citation reference:review-2020 ; pld:affinityMeasure pld:Ki ; pld:affinityValue 120.0 ; pld:affinityUnit "nM" .', []],
     ['sh:or / sh:not / sh:hasValue: a direct mechanism without target', 'mechanism:m2 a pld:Mechanism ; rdfs:label "m2"@en ; pld:drug drug:testdrug ; pld:directness pld:Direct ; pld:certainty pld:Probable ; pld:system system:brain ; pld:hasEffect <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/effect/pain> ; pld:supportedBy reference:review-2020 .', ['Or']],
     ['sh:or / sh:not / sh:hasValue: an indirect mechanism without target: no result', 'mechanism:m3 a pld:Mechanism ; rdfs:label "m3"@en ; pld:drug drug:testdrug ; pld:directness pld:Indirect ; pld:certainty pld:Probable ; pld:system system:brain ; pld:hasEffect <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/effect/pain> ; pld:supportedBy reference:review-2020 .', []],
     ['sh:qualifiedMinCount: a target with no target type', 'target:untyped a pld:Target ; rdfs:label "untyped"@en ; skos:exactMatch <http://purl.uniprot.org/uniprot/P35372> .', ['QualifiedMinCount']],

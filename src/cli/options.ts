@@ -43,12 +43,16 @@ export function printWarnings(io: Io, diagnostics: readonly Diagnostic[]): void 
 }
 
 /** A number option: of at least `min`, or positive (and whole, with `integer`); else a usage error. */
-export function numberOption(name: string, value: string | undefined, rule: { readonly min: number } | { readonly positive: true; readonly integer?: boolean }): number | undefined {
+export function numberOption(
+  name: string, value: string | undefined,
+  rule: { readonly min: number; readonly max?: number; readonly integer?: boolean } | { readonly positive: true; readonly integer?: boolean },
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if ('min' in rule) {
-    if (Number.isFinite(n) && n >= rule.min) return n;
-    throw new UsageError(`--${name} takes a number of at least ${rule.min}, not "${value}"`);
+    if (Number.isFinite(n) && n >= rule.min && n <= (rule.max ?? Infinity) && (!rule.integer || Number.isInteger(n))) return n;
+    const range = rule.max === undefined ? `of at least ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+    throw new UsageError(`--${name} takes a ${rule.integer ? 'whole ' : ''}number ${range}, not "${value}"`);
   }
   if (Number.isFinite(n) && n > 0 && (!rule.integer || Number.isInteger(n))) return n;
   throw new UsageError(`--${name} takes a positive ${rule.integer ? 'whole ' : ''}number, not "${value}"`);

@@ -159,7 +159,7 @@ Turtle, N-Triples or JSON-LD for an RDF client; a release answers at /releases/X
     const { serve } = await import('../server/app.js');
     const server = await serve({
       host: values.host,
-      port: number('port', values.port, 0),
+      port: numberOption('port', values.port, { min: 0, max: 65535, integer: true }),
       dataDir: values.data,
       quads: values.dataset === undefined ? undefined : await readDataset(values.dataset),
       timeoutMs: timeout === undefined ? undefined : timeout * 1000,

@@ -67,6 +67,7 @@ export function valueAt(entity: unknown, path: string): unknown {
 export function holds(condition: FieldCondition, entity: unknown): boolean {
   const value = valueAt(entity, condition.field);
   if ('is' in condition) return (value !== undefined) === (condition.is === 'present');
+  if ('from' in condition) return typeof value === 'number' && value >= condition.from && value <= condition.to;
   return typeof value === 'string' && condition.in.includes(value);
 }
 

@@ -53,5 +53,6 @@ function conditionSchema(condition: FieldCondition): Schema {
       : { required: [name], properties: { [name]: inner } };
   }
   if ('in' in condition) return { required: [name], properties: { [name]: { enum: condition.in } } };
+  if ('from' in condition) return { required: [name], properties: { [name]: { minimum: condition.from, maximum: condition.to } } };
   return condition.is === 'present' ? { required: [name] } : { not: { required: [name] } };
 }

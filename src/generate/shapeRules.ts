@@ -6,6 +6,7 @@ import { iriPattern } from '../identifiers.js';
 import { rdf } from '../vocab.js';
 import { flatFields } from './entities.js';
 import { propertyIri } from './fields.js';
+import { decimal } from '../rdf/literal.js';
 import { GraphBuilder, integer, plain, type Pairs, type Value } from './graph.js';
 import { portablePattern } from './regex.js';
 
@@ -56,8 +57,9 @@ function conditionShapes(description: ModelDescription, entity: EntityDescriptio
     const shared = fields.some((f) => f.field !== field && 'property' in f.field && f.field.property === field.property);
     // Several fields on one property: a value is this field's when it has this field's form.
     const qualifier = 'in' in condition ? graph.blank([[sh('in'), graph.list(valuesOf(description, field, condition.in))]])
+      : 'from' in condition ? graph.blank([[sh('minInclusive'), decimal(condition.from)], [sh('maxInclusive'), decimal(condition.to)]])
       : shared ? graph.blank(qualifierOf(field)) : undefined;
-    const present = 'in' in condition || condition.is === 'present' ? holds : !holds;
+    const present = !('is' in condition) || condition.is === 'present' ? holds : !holds;
     const count: Pairs = qualifier
       ? [[sh('qualifiedValueShape'), qualifier], present ? [sh('qualifiedMinCount'), integer(1)] : [sh('qualifiedMaxCount'), integer(0)]]
       : [present ? [sh('minCount'), integer(1)] : [sh('maxCount'), integer(0)]];

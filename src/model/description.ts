@@ -128,6 +128,7 @@ export type Field = IdField | TextField | StringField | IntegerField | DecimalFi
 export type Condition =
   | { readonly field: string; readonly is: 'present' | 'absent' }
   | { readonly field: string; readonly in: readonly [string, ...string[]] }
+  | { readonly field: string; readonly from: number; readonly to: number }
   | { readonly class: string };
 
 /** When `when` holds, `then` must hold: checked by zod on the YAML (field conditions) and by SHACL on the graph. */

@@ -87,6 +87,10 @@ export const affinity = {
       message: 'A negative log affinity (pKi, pKd, pIC50, pEC50, pA2, pKB) takes no unit',
     },
     {
+      name: 'LogMeasureInRange', when: { field: 'measure', in: logMeasures }, then: { field: 'value', from: 0, to: 15 },
+      message: 'A negative log affinity (pKi, pIC50 …) lies between 0 (1 M) and 15 (1 fM): check the value and its measure',
+    },
+    {
       name: 'ConcentrationHasUnit', when: { field: 'measure', in: ['Ki', 'Kd', 'IC50', 'EC50'] }, then: { field: 'unit', is: 'present' },
       message: 'A Ki, Kd, IC50 or EC50 needs a unit (nM or uM)',
     },

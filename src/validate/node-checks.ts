@@ -2,6 +2,7 @@
 // checks per (focus node, shape) pair to stop where its guard against recursion would (CheckLimitReached).
 import type { Literal, Term } from '@rdfjs/types';
 import { fromRdf } from 'rdf-literal';
+import { validators as datatypes } from 'rdf-validate-datatype';
 import type { DataGraph } from './data-graph.js';
 import { pathValues } from './paths.js';
 import type { Check, CompiledShape, Constraint } from './shapes.js';
@@ -175,14 +176,20 @@ export function report(sink: RawResult[] | null, focus: Term, shape: CompiledSha
 }
 
 /** rdf-validate-shacl's compareTerms: literals by their JavaScript value (rdf-literal), strings by localeCompare. */
+/** SPARQL's order of two literals, or null where it has none (an ill-typed literal such as "6,18"^^xsd:decimal). */
 function compareTerms(a: Term, b: Term): number | null {
   if (a.termType !== 'Literal' || b.termType !== 'Literal') return null;
-  if (hasTimezone(a) !== hasTimezone(b)) return null;
+  if (hasTimezone(a) !== hasTimezone(b) || !wellTyped(a) || !wellTyped(b)) return null;
   const x: unknown = fromRdf(a);
   const y: unknown = fromRdf(b);
   if (typeof x !== typeof y) return null;
   if (typeof x === 'string') return x.localeCompare(y as string);
   return (x as number) - (y as number);
+}
+
+function wellTyped(literal: Literal): boolean {
+  const check = datatypes.find(literal.datatype) as ((value: string) => boolean) | undefined;
+  return check === undefined || check(literal.value);
 }
 
 function hasTimezone(literal: Literal): boolean {

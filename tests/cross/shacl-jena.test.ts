@@ -53,8 +53,16 @@ const EXPECTED: Record<string, readonly Expected[]> = {
     ['mechanism/testdrug-analgesia/affinity/pki-with-unit', 'pld:affinityUnit', 'In'],
     ['mechanism/testdrug-analgesia/affinity/pki-with-unit', 'pld:affinityUncertainty', 'MinExclusive'],
   ],
-  'affinity-value-ill-typed': [['mechanism/testdrug-analgesia/affinity/value-ill-typed', 'pld:affinityValue', 'Datatype']],
-  'affinity-value-string': [['mechanism/testdrug-analgesia/affinity/value-string', 'pld:affinityValue', 'Datatype']],
+  'affinity-pki-out-of-range': [['mechanism/testdrug-analgesia/affinity/pki-out-of-range', null, 'Or']],
+  // An ill-typed or plain-string value also fails the pKi range (no SPARQL order for it): LogMeasureInRangeShape's Or.
+  'affinity-value-ill-typed': [
+    ['mechanism/testdrug-analgesia/affinity/value-ill-typed', 'pld:affinityValue', 'Datatype'],
+    ['mechanism/testdrug-analgesia/affinity/value-ill-typed', null, 'Or'],
+  ],
+  'affinity-value-string': [
+    ['mechanism/testdrug-analgesia/affinity/value-string', 'pld:affinityValue', 'Datatype'],
+    ['mechanism/testdrug-analgesia/affinity/value-string', null, 'Or'],
+  ],
   'drug-bad-literals': [
     ['drug/badly-described', 'rdfs:label', 'Datatype'],
     ['drug/badly-described', 'rdfs:comment', 'MaxCount'],
