@@ -112,7 +112,7 @@ export function checkModel(description: ModelDescription, { model, origins, sour
         // keyDoc says what the key is made of (`its process and dose level`); it is reported at its first field.
         const what = part.subject.keyDoc.replace(/^its /, '');
         const first = what.split(' ')[0]!;
-        report(on, [...item(i), ...(first in part.fields ? [first] : [])], `two ${plural(part.label)} with the same ${what} "${key}": give one ${part.label} per ${what}`);
+        report(on, [...item(i), ...(first in part.fields && values[first] !== undefined ? [first] : [])], `two ${plural(part.label)} with the same ${what} "${key}": give one ${part.label} per ${what}`);
       }
       keys.add(key);
     });
