@@ -77,8 +77,8 @@ export function checkModel(description: ModelDescription, { model, origins, sour
         valuesOf(value).forEach((id, i) => {
           if (known && !known.has(String(id))) report(on, item(i), `no ${kindName(description, field.entity)} has id "${String(id)}"`);
           else if (among && !among.values.includes(id)) {
-            const them = among.values.length ? `name one it lists (${among.values.join(', ')})` : `it lists none yet`;
-            report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${field.among!.field}: add it to that list, or ${them}`);
+            const them = among.values.length ? `, or name one it lists (${among.values.join(', ')})` : ' (it lists none yet)';
+            report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${field.among!.field}: add it to that list${them}`);
           }
           if (field.notSelf && id === self) report(on, item(i), `${article(entity.label)} cannot name itself in ${name}`);
         });
@@ -95,8 +95,10 @@ export function checkModel(description: ModelDescription, { model, origins, sour
   const listed = (among: { field: string; via?: string }, entity: EntityDescription, values: Entity, owner: Owner | undefined) => {
     if (among.via === undefined) return owner && { holder: `the ${owner.description.label}`, values: valuesOf(owner.values[among.field]) };
     const via = entity.fields[among.via];
-    const other = via?.kind === 'ref' ? ids.get(via.entity)?.get(String(values[among.via])) : undefined;
-    return other && { holder: `${kindName(description, (via as { entity: string }).entity)} "${String(values[among.via])}"`, values: valuesOf(other[among.field]) };
+    if (via?.kind !== 'ref') return undefined;
+    const id = String(values[among.via]);
+    const other = ids.get(via.entity)?.get(id);
+    return other && { holder: `${kindName(description, via.entity)} "${id}"`, values: valuesOf(other[among.field]) };
   };
 
   /** Checks each part, and that no two parts of one owner have the same IRI key. */
