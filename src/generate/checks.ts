@@ -78,7 +78,7 @@ export function checkModel(description: ModelDescription, { model, origins, sour
           if (known && !known.has(String(id))) report(on, item(i), `no ${kindName(description, field.entity)} has id "${String(id)}"`);
           else if (among && !among.values.includes(id)) {
             const them = among.values.length ? `, or name one it lists (${among.values.join(', ')})` : ' (it lists none yet)';
-            report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${field.among!.field}: add it to that list${them}`);
+            report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${among.field}: add it to that list${them}`);
           }
           if (field.notSelf && id === self) report(on, item(i), `${article(entity.label)} cannot name itself in ${name}`);
         });
@@ -93,12 +93,13 @@ export function checkModel(description: ModelDescription, { model, origins, sour
 
   /** What a field with `among` may name: the values that the owner, or the entity named by `via`, lists. */
   const listed = (among: { field: string; via?: string }, entity: EntityDescription, values: Entity, owner: Owner | undefined) => {
-    if (among.via === undefined) return owner && { holder: `the ${owner.description.label}`, values: valuesOf(owner.values[among.field]) };
+    const { field } = among;
+    if (among.via === undefined) return owner && { holder: `the ${owner.description.label}`, field, values: valuesOf(owner.values[field]) };
     const via = entity.fields[among.via];
     if (via?.kind !== 'ref') return undefined;
     const id = String(values[among.via]);
     const other = ids.get(via.entity)?.get(id);
-    return other && { holder: `${kindName(description, via.entity)} "${id}"`, values: valuesOf(other[among.field]) };
+    return other && { holder: `${kindName(description, via.entity)} "${id}"`, field, values: valuesOf(other[field]) };
   };
 
   /** Checks each part, and that no two parts of one owner have the same IRI key. */

@@ -3,10 +3,10 @@
 // sh:minCount 1, in ↔ no value in the list), so each rule reads as what it checks and carries its own message.
 import type { Condition, EntityDescription, Field, ModelDescription } from '../model/description.js';
 import { iriPattern } from '../identifiers.js';
+import { decimal } from '../rdf/literal.js';
 import { rdf } from '../vocab.js';
 import { flatFields } from './entities.js';
 import { propertyIri } from './fields.js';
-import { decimal } from '../rdf/literal.js';
 import { GraphBuilder, integer, plain, type Pairs, type Value } from './graph.js';
 import { portablePattern } from './regex.js';
 

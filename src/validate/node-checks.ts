@@ -187,8 +187,13 @@ function compareTerms(a: Term, b: Term): number | null {
   return (x as number) - (y as number);
 }
 
+/** rdf-validate-datatype's check of a lexical form, per datatype IRI (its own lookup hashes the whole term). */
+const lexicalChecks = new Map<string, ((value: string) => boolean) | undefined>();
+
 function wellTyped(literal: Literal): boolean {
-  const check = datatypes.find(literal.datatype) as ((value: string) => boolean) | undefined;
+  const iri = literal.datatype.value;
+  if (!lexicalChecks.has(iri)) lexicalChecks.set(iri, datatypes.find(literal.datatype) as ((value: string) => boolean) | undefined);
+  const check = lexicalChecks.get(iri);
   return check === undefined || check(literal.value);
 }
 
