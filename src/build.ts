@@ -23,8 +23,11 @@ import { resultsToDiagnostics } from './validate/report.js';
 import { validate } from './validate/validate.js';
 
 export interface CompileOptions {
-  /** Folder of YAML data files; defaults to ./data, else the bundled data. */
-  readonly dataDir?: string;
+  /**
+   * Folder(s) of YAML data files, read in this order as one dataset (entities of one may name entities of
+   * another); defaults to ./data, else the bundled data (also when the list is empty).
+   */
+  readonly dataDir?: string | readonly string[];
   /** The model the data is read, mapped and validated by; defaults to pharmald's. */
   readonly description?: ModelDescription;
   /** The lowest SHACL severity that fails the build: violations always do, warnings with 'warning'. */
@@ -47,7 +50,7 @@ export async function compileDataset(options: CompileOptions = {}): Promise<Comp
   const description = options.description ?? pharmald;
   const stage = stages(['load', 'map', 'validate', 'validated'], options.onProgress);
   stage('load');
-  const loaded = await loadModel(resolveDataDir(options.dataDir), description);
+  const loaded = await loadModel(dataDirsOf(options.dataDir), description);
   stage('map');
   const mapped = modelToQuads(description, loaded);
   const ontology = ontologyQuads(description);
@@ -55,10 +58,16 @@ export async function compileDataset(options: CompileOptions = {}): Promise<Comp
   stage('validate');
   const report = await validate(graph.quads, shapesQuads(description));
   stage('validated');
-  const diagnostics = sortDiagnostics(resultsToDiagnostics(report.results, mapped.origins, loaded.sources, fieldsOfPredicate(description)));
+  const diagnostics = sortDiagnostics([...(loaded.notes ?? []), ...resultsToDiagnostics(report.results, mapped.origins, loaded.sources, fieldsOfPredicate(description))]);
   const failing = new Set(options.failOn === 'warning' ? ['violation', 'warning'] : ['violation']);
   if (diagnostics.some((d) => failing.has(d.severity))) throw new DataError(diagnostics);
   return { model: loaded.model, ...graph, diagnostics, ontology };
+}
+
+/** The data folders to read: those given, else the default folder (see resolveDataDir). */
+export function dataDirsOf(given: string | readonly string[] | undefined): readonly string[] {
+  const dirs = typeof given === 'string' ? [given] : given ?? [];
+  return dirs.length > 0 ? dirs : [resolveDataDir(undefined)];
 }
 
 export interface BuildOptions extends CompileOptions {

@@ -44,6 +44,14 @@ export const schemes = {
   uberon: scheme('UBERON', /^UBERON:\d{7}$/, 'UBERON:0001017', ...obo('UBERON')),
   go: scheme('Gene Ontology', /^GO:\d{7}$/, 'GO:0007268', ...obo('GO')),
   pmid: scheme('PubMed', /^[1-9]\d{0,8}$/, '26075331', 'https://identifiers.org/pubmed:'),
+  drugcentral: scheme('DrugCentral', /^[1-9]\d*$/, '1523', 'https://identifiers.org/drugcentral:'),
+  kegg_drug: scheme('KEGG DRUG', /^D\d{5}$/, 'D00711', 'https://identifiers.org/kegg.drug:'),
+  rxnorm: scheme('RxNorm', /^[1-9]\d*$/, '6130', 'https://identifiers.org/rxnorm:'),
+  umls: scheme('UMLS CUI', /^C\d{7}$/, 'C0022614', 'https://identifiers.org/umls:'),
+  snomedct: scheme('SNOMED CT', /^[1-9]\d{5,17}$/, '373464007', 'https://identifiers.org/snomedct:'),
+  ndfrt: scheme('NDF-RT', /^N\d{10}$/, 'N0000175802', 'https://identifiers.org/ndfrt:'),
+  doid: scheme('Disease Ontology', /^DOID:\d+$/, 'DOID:2089', ...obo('DOID')),
+  spdx: scheme('SPDX licence', /^[A-Za-z0-9][A-Za-z0-9.+-]*$/, 'CC-BY-4.0', 'http://spdx.org/licenses/'),
   doi: scheme('DOI', /^10\.\d{4,9}\/[^\s"<>\\^`{|}\u0000-\u001F\u007F-\u009F\uD800-\uDFFF]+$/u, '10.1111/bph.13222', 'https://doi.org/'),
 };
 

@@ -140,7 +140,7 @@ const cases: readonly Case[] = [
     name: 'a missing required field (a mechanism\'s certainty)',
     mutate: (dir) => edit(dir, 'ketamine.yaml', '    certainty: established\n', ''),
     file: 'ketamine.yaml',
-    first: (dir) => ({ ...entity(dir, 'ketamine.yaml', 'ketamine-nmda-receptor-block'), message: /mechanism "ketamine-nmda-receptor-block" field certainty: missing required field/ }),
+    first: (dir) => ({ ...entity(dir, 'ketamine.yaml', 'ketamine-nmda-receptor-block'), message: /mechanism "ketamine-nmda-receptor-block" field certainty: a curated mechanism \(one with no origins\) needs a certainty/ }),
   },
   {
     name: 'a wrong type (value: six for an affinity)',
@@ -170,9 +170,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a DrugBank id failing its pattern (DB01221 → DB1221)',
-    mutate: (dir) => edit(dir, 'ketamine.yaml', 'drugbank: DB01221', 'drugbank: DB1221'),
+    mutate: (dir) => edit(dir, 'ketamine.yaml', 'drugbank: [DB01221]', 'drugbank: [DB1221]'),
     file: 'ketamine.yaml',
-    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', 'drugbank: DB1221', 'drugbank'), message: /drug "ketamine" field identifiers\.drugbank: "DB1221" is not a DrugBank identifier/ }),
+    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', 'drugbank: [DB1221]', 'DB1221'), message: /drug "ketamine" field identifiers\.drugbank\[0\]: "DB1221" is not a DrugBank identifier/ }),
   },
   {
     name: 'a HGNC id without its prefix',

@@ -55,7 +55,7 @@ export function expectCleanStderr(stderr: string): void {
   if (stderr === '') return;
   expect(stderr.endsWith('\n')).toBe(true);
   for (const line of stderr.slice(0, -1).split('\n')) {
-    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning): \S.*|pharmald: \S.*)$/);
+    expect(line).toMatch(/^(\S+:\d+:\d+: (error|violation|warning|info): \S.*|pharmald: \S.*)$/);
   }
 }
 

@@ -1,5 +1,6 @@
 // **commands** is the command table: each entry maps its arguments to one library call and prints.
 import { buildCommand, diffCommand, releaseCommand, schemaCommand, validateCommand } from './dataCommands.js';
+import { importCommand } from './importCommand.js';
 import type { Command } from './options.js';
 import { publishCommand, queryCommand, serveCommand } from './queryCommands.js';
 
@@ -12,4 +13,5 @@ export const commands: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   release: releaseCommand,
   diff: diffCommand,
+  import: importCommand,
 };

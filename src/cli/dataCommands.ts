@@ -3,14 +3,16 @@
 import { UsageError } from '../errors.js';
 import { diffFormats } from '../release/diffFormat.js';
 import { defaultBaseUrl } from '../release/void.js';
-import { failOn, oneOf, parse, printWarnings, strings, type Command } from './options.js';
+import { dataOption, failOn, oneOf, parse, printWarnings, strings, type Command } from './options.js';
 
 export const buildCommand: Command = {
-  help: `pharmald build [--data DIR] [--out DIR] [--fail-on warning] [--no-site] [--base-url URL] [--sparql-endpoint URL]
+  help: `pharmald build [--data DIR …] [--out DIR] [--fail-on warning] [--no-site] [--base-url URL] [--sparql-endpoint URL]
 
 Builds the dataset from the YAML files in DIR (default: ./data, else the bundled data), validates it with
 the SHACL shapes and writes OUT (default: dist/): dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld,
 and void.ttl (VoID + DCAT description: statistics, one distribution per file with size and SHA-256).
+--data may be given more than once (--data data --data imports/x): the folders build one dataset, and
+entities in one may name entities in another; an id defined in two of them is an error.
 Violations fail the build and nothing is written; warnings are printed (and fail it with --fail-on warning).
 --base-url is where the files will be downloaded from (default ${defaultBaseUrl}), and
 --sparql-endpoint the endpoint that serves the dataset; both only go into void.ttl.
@@ -19,7 +21,7 @@ mechanism, with embedded JSON-LD, and the vocabulary); --no-site skips them.
 Exit status: 0 built, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, { ...strings('data', 'out', 'fail-on', 'base-url', 'sparql-endpoint'), 'no-site': { type: 'boolean' } });
+    const { values } = parse(args, { ...dataOption, ...strings('out', 'fail-on', 'base-url', 'sparql-endpoint'), 'no-site': { type: 'boolean' } });
     const [{ build }, { terminalProgress }] = await Promise.all([import('../build.js'), import('../io/progress.js')]);
     const progress = terminalProgress();
     const result = await build({
@@ -41,14 +43,14 @@ Exit status: 0 built, 1 data or validation error, 2 usage error.
 };
 
 export const validateCommand: Command = {
-  help: `pharmald validate [--data DIR] [--fail-on warning]
+  help: `pharmald validate [--data DIR …] [--fail-on warning]
 
-Loads and validates the YAML data like build, and writes nothing. Prints each problem as
+Loads and validates the YAML data like build (every --data folder, as one dataset), and writes nothing. Prints each problem as
 data/FILE.yaml:LINE:COL: error|violation|warning: message.
 Exit status: 0 valid, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, strings('data', 'fail-on'));
+    const { values } = parse(args, { ...dataOption, ...strings('fail-on') });
     const { compileDataset } = await import('../build.js');
     const result = await compileDataset({ dataDir: values.data, failOn: failOn(values['fail-on']) });
     printWarnings(io, result.diagnostics);
@@ -72,16 +74,16 @@ Prints the JSON Schema of a data file (schema/pharmald-data.schema.json is this 
 };
 
 export const releaseCommand: Command = {
-  help: `pharmald release --version X.Y.Z [--date YYYY-MM-DD] [--data DIR] [--out DIR]
+  help: `pharmald release --version X.Y.Z [--date YYYY-MM-DD] [--data DIR …] [--out DIR]
 
-Builds and validates the dataset, then writes an immutable release to OUT/releases/X.Y.Z/ (default
+Builds and validates the dataset (from every --data folder, as build does), then writes an immutable release to OUT/releases/X.Y.Z/ (default
 OUT: dist): every format with owl:versionIRI / owl:versionInfo, void.ttl (VoID + DCAT with checksums),
 SHA256SUMS and CHANGES.md, and adds the entry to OUT/releases/CHANGELOG.md. The changes are the
 semantic diff against the highest earlier release. An existing release is never overwritten.
 --date records the release date (default: today, UTC).
 `,
   async run(args, io) {
-    const { values } = parse(args, strings('version', 'date', 'data', 'out'));
+    const { values } = parse(args, { ...dataOption, ...strings('version', 'date', 'out') });
     if (values.version === undefined) throw new UsageError('give --version X.Y.Z');
     const { release } = await import('../release/release.js');
     const result = await release({ version: values.version, date: values.date, dataDir: values.data, outDir: values.out });

@@ -18,6 +18,7 @@ Usage:
   pharmald release --version X.Y.Z                             an immutable, versioned release
   pharmald diff OLD_DIST NEW_DIST [--format F] [--exit-code]   what changed, in domain terms
   pharmald schema                                               print the JSON Schema of data files
+  pharmald import drugcentral SRC_DIR --out DATA_DIR            a DrugCentral release as a data folder
   pharmald COMMAND --help                                       help on a command
   pharmald --version
 `;
@@ -63,7 +64,7 @@ function reportError(error: unknown, command: string | undefined, io: Io): numbe
   if (error instanceof DataError) {
     for (const diagnostic of error.diagnostics) io.err(`${formatDiagnostic(diagnostic)}\n`);
     const failures = error.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'violation').length;
-    const unchanged = command === 'build' ? '; nothing was written' : '';
+    const unchanged = command === 'build' || command === 'import' ? '; nothing was written' : '';
     io.err(`pharmald: ${failures || error.diagnostics.length} problem(s) found${unchanged}\n`);
     return 1;
   }

@@ -26,6 +26,12 @@ export function strings<const N extends string>(...names: N[]): { readonly [K in
   return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as { readonly [K in N]: { readonly type: 'string' } };
 }
 
+/**
+ * `--data DIR`, repeatable: the data folders that build one dataset, read in the order given (see loadModel).
+ * Its value is undefined when not given, and compileDataset then reads the default folder.
+ */
+export const dataOption = { data: { type: 'string', multiple: true } } as const;
+
 /** An option's value among `choices`, or a usage error. */
 export function oneOf<C extends string>(option: string, value: string, choices: readonly C[]): C {
   if ((choices as readonly string[]).includes(value)) return value as C;

@@ -5,7 +5,7 @@ import { publishDefaults } from '../publish/defaults.js';
 import { resultFormats } from '../query/serializeResult.js';
 import { serveDefaults } from '../server/defaults.js';
 import {
-  absoluteIri, credentialsOf, httpUrl, numberOption, oneOf, parse, printWarnings, readDataset, readQueryFile, strings, type Command,
+  absoluteIri, credentialsOf, dataOption, httpUrl, numberOption, oneOf, parse, printWarnings, readDataset, readQueryFile, strings, type Command,
 } from './options.js';
 
 export const queryCommand: Command = {
@@ -18,7 +18,8 @@ Options:
   -e, --expression SPARQL   the query text (instead of FILE.rq)
   --format F                ${resultFormats.join('|')}; default: table on a terminal, otherwise json
                             (turtle for CONSTRUCT / DESCRIBE)
-  --data DIR                YAML data folder (default: ./data, else the bundled data)
+  --data DIR                YAML data folder (default: ./data, else the bundled data); repeat it to query
+                            several folders as one dataset
   --dataset FILE            query an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.ttl)
   --endpoint URL            query a store's SPARQL 1.1 endpoint instead (e.g. http://localhost:8890/sparql,
                             where pharmald publish loaded the dataset); not with --data or --dataset
@@ -31,7 +32,7 @@ Exit status: 0 answered, 1 query, data or network error, 2 usage error.
 `,
   async run(args, io) {
     const { values, positionals } = parse(args, {
-      expression: { type: 'string', short: 'e' }, ...strings('format', 'data', 'dataset', 'endpoint', 'graph', 'user', 'password-env'),
+      expression: { type: 'string', short: 'e' }, ...dataOption, ...strings('format', 'dataset', 'endpoint', 'graph', 'user', 'password-env'),
     }, true);
     if (positionals.length > 1) throw new UsageError('give one query file');
     if ((values.expression === undefined) === (positionals[0] === undefined)) {
@@ -81,7 +82,7 @@ Options:
   --user U              user name, answered with HTTP Digest or Basic authentication as the store asks
   --password-env VAR    the environment variable holding the password (never on the command line)
   --data DIR            YAML data folder (default: ./data, else the bundled data), validated as build does
-                        (violations stop it; warnings are printed)
+                        (violations stop it; warnings are printed); repeat it for several folders, one dataset
   --dataset FILE        publish an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.nt)
   --chunk-triples N     triples per request (default ${publishDefaults.chunkTriples})
   --timeout SECONDS     time limit for each request (default ${publishDefaults.timeoutMs / 1000})
@@ -89,9 +90,9 @@ If a chunk after the first fails, the graph is left partially loaded (the messag
 Exit status: 0 published and counted, 1 data, network or store error, 2 usage error.
 `,
   async run(args, io) {
-    const { values } = parse(args, strings(
-      'endpoint', 'graph', 'sparql', 'user', 'password-env', 'data', 'dataset', 'chunk-triples', 'timeout',
-    ));
+    const { values } = parse(args, {
+      ...dataOption, ...strings('endpoint', 'graph', 'sparql', 'user', 'password-env', 'dataset', 'chunk-triples', 'timeout'),
+    });
     if (values.endpoint === undefined) throw new UsageError('give --endpoint URL (the Graph Store Protocol service)');
     if (values.graph === undefined) throw new UsageError('give --graph IRI (the named graph to replace)');
     httpUrl('--endpoint', values.endpoint);
@@ -130,7 +131,7 @@ Exit status: 0 published and counted, 1 data, network or store error, 2 usage er
 };
 
 export const serveCommand: Command = {
-  help: `pharmald serve [--port N] [--host H] [--data DIR | --dataset FILE] [options]
+  help: `pharmald serve [--port N] [--host H] [--data DIR … | --dataset FILE] [options]
 
 Serves the dataset and the built pages over HTTP: the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
 application/sparql-query; results as SPARQL JSON / XML, CSV, TSV; graphs as Turtle, N-Triples, JSON-LD),
@@ -143,6 +144,9 @@ Options:
   --max-body BYTES      largest request body (default ${serveDefaults.maxBodyBytes})
   --workers N           queries running at once (default ${serveDefaults.workers})
   --max-queue N         queries waiting before 503 (default ${serveDefaults.maxQueue})
+  --data DIR            YAML data folder to build the dataset from (default: ./data, else the bundled
+                        data); repeat it for several folders, one dataset
+  --dataset FILE        serve an RDF file instead (.ttl, .nt or .jsonld, e.g. dist/dataset.nt)
   --federate URL        a SERVICE endpoint queries may call (repeatable); any other is refused
   --dist DIR            the build output whose site/ and releases/ are served (default dist)
 Each entity IRI's path (/id/drug/ketamine) answers with content negotiation: the page for a browser,
@@ -150,7 +154,7 @@ Turtle, N-Triples or JSON-LD for an RDF client; a release answers at /releases/X
 `,
   async run(args, io) {
     const { values } = parse(args, {
-      ...strings('host', 'port', 'data', 'dataset', 'timeout', 'max-results', 'max-body', 'workers', 'max-queue', 'dist'),
+      ...dataOption, ...strings('host', 'port', 'dataset', 'timeout', 'max-results', 'max-body', 'workers', 'max-queue', 'dist'),
       federate: { type: 'string', multiple: true },
     });
     if (values.data !== undefined && values.dataset !== undefined) throw new UsageError('give --data or --dataset, not both');

@@ -46,7 +46,7 @@ export const fieldsOfPredicate = once((description: ModelDescription): Readonly<
 });
 
 /** The property that says how close a vocabulary term's mapping is (`broadMapping`). */
-export const precisionProperty = (mapping: { readonly precision?: 'exact' | 'close' | 'broad' }): string => `${mapping.precision ?? 'exact'}Mapping`;
+export const precisionProperty = (mapping: { readonly precision?: 'exact' | 'close' | 'broad' | 'narrow' }): string => `${mapping.precision ?? 'exact'}Mapping`;
 
 /** The part fields that hold entities of `entity` (a drug's `no_appreciable_binding` holds a screen). */
 function partFields(description: ModelDescription, entity: string): string[] {

@@ -179,7 +179,7 @@ export interface TermDescription {
   readonly definition: string;
   readonly scopeNote?: string;
   /** Mappings to other vocabularies, as data: the property (pld local name), the value as the source writes it. */
-  readonly mappings?: readonly { readonly property: string; readonly value: string; readonly precision?: 'exact' | 'close' | 'broad' }[];
+  readonly mappings?: readonly { readonly property: string; readonly value: string; readonly precision?: 'exact' | 'close' | 'broad' | 'narrow' }[];
   /** Extra superclasses, for vocabularies whose terms are classes (ligand-gated ion channel ⊂ receptor, ion channel). */
   readonly subClassOf?: readonly string[];
 }

@@ -1,15 +1,16 @@
-// **load** reads the YAML data files of a folder into a Model, checking each against the schema and
+// **load** reads the YAML data files of one or more folders into a Model, checking each against the schema and
 // keeping where every entity came from. Every problem becomes a `file:line:col` diagnostic; none is a crash.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { visit } from 'yaml';
 import type { z } from 'zod';
-import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
+import { DataError, sortDiagnostics, UsageError, type Diagnostic } from '../errors.js';
 import { checkModel } from '../generate/checks.js';
 import { kindName, once, sectionsOf } from '../generate/entities.js';
 import { dataFileSchema, type CheckedDataFile } from '../generate/zod.js';
 import type { Entity, ModelDescription } from './description.js';
 import { parseWithoutPositions } from './fastYaml.js';
+import { reconcile } from './reconcile.js';
 import { pharmald } from './pharmald.js';
 import { formatPath, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
 import type { Model, LoadedModel } from './model.js';
@@ -38,37 +39,103 @@ const schemaOf = once((description: ModelDescription): Schema => ({
 }));
 
 /**
- * Loads every `.yaml` / `.yml` file under `dataDir` (sorted, so the model is the same on every machine), as
- * the model description says data files are written (pharmald's, unless another is given).
+ * Loads every `.yaml` / `.yml` file under the data folder(s) `dataDirs` as one model, as the model description
+ * says data files are written (pharmald's, unless another is given). Folders are read in the order given, each
+ * folder's files sorted (so the model is the same on every machine); entities of one folder may name entities of
+ * another, and an id defined in two folders is a duplicate like one defined in two files. A folder without data
+ * files is an error; a folder given twice, or inside another one given, is a usage error (its files would be
+ * read twice).
  */
-export async function loadModel(dataDir: string, description: ModelDescription = pharmald, options: LoadOptions = {}): Promise<LoadedModel> {
+export async function loadModel(dataDirs: string | readonly string[], description: ModelDescription = pharmald, options: LoadOptions = {}): Promise<LoadedModel> {
   const display = options.displayPath ?? relativeToCwd;
-  const files = await listDataFiles(dataDir);
-  if (files.length === 0) {
-    throw new DataError([{ position: undefined, severity: 'error', message: `no .yaml data files in ${display(path.resolve(dataDir))}` }]);
-  }
+  const folders = await dataFolders(typeof dataDirs === 'string' ? [dataDirs] : dataDirs, display);
   const schema = schemaOf(description);
-  const sources = new SourceFiles();
   const diagnostics: Diagnostic[] = [];
+
+  // 1. Read every folder, in order, into one model.
+  const loaded = await readFolders(folders, display, schema, diagnostics);
+
+  // 2. Reconcile: an entity of a later folder that an earlier one already has is that entity.
+  const reconciled = folders.length > 1 && diagnostics.length === 0 ? reconcileFolders(description, loaded, folders, display) : { ...loaded, notes: [] };
+
+  // 3. Check the model as a whole: ids unique across all folders, references that resolve across them, …
+  if (diagnostics.length === 0) for (const diagnostic of checkModel(description, reconciled)) diagnostics.push(diagnostic);
+  if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
+  return reconciled;
+}
+
+/** The model with the later folders' entities merged into the earlier ones they are (src/model/reconcile.ts). */
+function reconcileFolders(description: ModelDescription, loaded: LoadedModel, folders: readonly DataFolder[], display: (absolutePath: string) => string): LoadedModel {
+  const folderOfFile = new Map(folders.flatMap(({ files }, i) => files.map((file) => [display(file), i] as const)));
+  const origins = new Map(loaded.origins);
+  const sections = new Map(Object.entries(loaded.model).map(([section, list]) => [section, [...(list as readonly Entity[])]]));
+  const notes = reconcile(description, sections, {
+    folderOf: (entity) => folderOfFile.get(origins.get(entity)?.file ?? '') ?? 0,
+    where: (entity) => { const origin = origins.get(entity); return origin && loaded.sources.locate(origin); },
+    replaced: (original, merged) => { const origin = origins.get(original); if (origin) origins.set(merged, origin); },
+  });
+  return { model: Object.fromEntries(sections) as unknown as Model, origins, sources: loaded.sources, notes };
+}
+
+/** A data folder to read: as given, and its data files (absolute, sorted). */
+interface DataFolder {
+  readonly dir: string;
+  readonly files: readonly string[];
+}
+
+/** The folders' data files; an empty folder is an error naming it, a folder given twice or nested a usage error. */
+async function dataFolders(dirs: readonly string[], display: (absolutePath: string) => string): Promise<DataFolder[]> {
+  if (dirs.length === 0) throw new UsageError('give at least one data folder');
+  const real = await Promise.all(dirs.map((dir) => realpath(dir).catch(() => path.resolve(dir))));
+  real.forEach((dir, i) => {
+    for (let j = 0; j < i; j++) {
+      const other = real[j]!;
+      if (dir === other) throw new UsageError(`data folder ${dirs[i]} is given twice (as ${dirs[j]} and ${dirs[i]}): give each folder once`);
+      const [outer, inner] = isInside(dir, other) ? [j, i] : isInside(other, dir) ? [i, j] : [];
+      if (outer !== undefined && inner !== undefined) {
+        throw new UsageError(`data folder ${dirs[inner]} is inside data folder ${dirs[outer]}, which reads it already: give one of them`);
+      }
+    }
+  });
+  const folders = await Promise.all(dirs.map(async (dir) => ({ dir, files: await listDataFiles(dir) })));
+  const empty = folders.filter((folder) => folder.files.length === 0);
+  if (empty.length > 0) {
+    throw new DataError(empty.map(({ dir }) => ({ position: undefined, severity: 'error', message: `no .yaml data files in ${display(path.resolve(dir))}` })));
+  }
+  return folders;
+}
+
+/** Whether folder `inner` is below folder `outer` (both absolute and resolved). */
+function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Reads, parses and schema-checks the files of every folder, in order, into one model with each entity's origin. */
+async function readFolders(
+  folders: readonly DataFolder[],
+  display: (absolutePath: string) => string,
+  schema: Schema,
+  diagnostics: Diagnostic[],
+): Promise<LoadedModel> {
+  const sources = new SourceFiles();
   const model = new Map<string, Entity[]>([...schema.kinds.keys()].map((section) => [section, []]));
   const origins = new Map<object, Origin>();
-
-  for (const absolute of files) {
-    const file = display(absolute);
-    const parsed = await parseDataFile(absolute, file, schema, sources, diagnostics);
-    if (!parsed) continue;
-    for (const [section, entities] of model) {
-      (parsed[section] ?? []).forEach((entity, index) => {
-        entities.push(entity);
-        origins.set(entity, { file, path: [section, index] });
-      });
+  for (const { files } of folders) {
+    for (const absolute of files) {
+      const file = display(absolute);
+      const parsed = await parseDataFile(absolute, file, schema, sources, diagnostics);
+      if (!parsed) continue;
+      for (const [section, entities] of model) {
+        (parsed[section] ?? []).forEach((entity, index) => {
+          entities.push(entity);
+          origins.set(entity, { file, path: [section, index] });
+        });
+      }
     }
   }
   // Typed as pharmald's model; the model of another description has that description's sections.
-  const loaded: LoadedModel = { model: Object.fromEntries(model) as unknown as Model, origins, sources };
-  if (diagnostics.length === 0) for (const diagnostic of checkModel(description, loaded)) diagnostics.push(diagnostic);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
-  return loaded;
+  return { model: Object.fromEntries(model) as unknown as Model, origins, sources };
 }
 
 /** Reads, decodes, parses and schema-checks one file; pushes diagnostics and returns undefined on failure. */

@@ -1,5 +1,6 @@
 // **model** is the whole mechanism model once every data file is loaded: one list per section (its types derived
 // from the model description in types.ts), with where each entity came from.
+import type { Diagnostic } from '../errors.js';
 import type { Origin, SourceFiles } from './source.js';
 import type { Model } from './types.js';
 
@@ -11,4 +12,6 @@ export interface LoadedModel {
   /** The file and YAML path of each entity object of the model. */
   readonly origins: ReadonlyMap<object, Origin>;
   readonly sources: SourceFiles;
+  /** What loading found that is no error: how entities of several folders were reconciled, and their conflicts. */
+  readonly notes?: readonly Diagnostic[];
 }

@@ -5,6 +5,7 @@ import type { DeriveContext, Entity, EntityDescription } from './description.js'
 export const id = (doc = 'The id: lower-case letters and digits joined by hyphens; it becomes the last segment of the IRI') =>
   ({ kind: 'id', doc }) as const;
 export const label = (doc = 'The name a reader sees') => ({ kind: 'text', cardinality: 'one', property: 'label', doc }) as const;
+export const description = { kind: 'text', cardinality: 'optional', property: 'description', doc: 'A longer description, in English' } as const;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 

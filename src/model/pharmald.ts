@@ -1,13 +1,14 @@
 // **pharmald** is the model, declared once: every entity a curator writes, each field with the property it
 // becomes, its kind, cardinality and documentation; the cross-field rules; how part IRIs are made; and the
 // few links derived from other data. src/generate/ makes every other artefact of the model from it.
-import type { EntityDescription, ModelDescription } from './description.js';
+import type { Entity, EntityDescription, ModelDescription } from './description.js';
 import type { SchemeName } from '../identifiers.js';
-import { affinity, caveat, effect, id, label, role, potencyComparison, screen, useStatus } from './parts.js';
+import { affinity, caveat, description, effect, id, label, role, potencyComparison, screen, useStatus } from './parts.js';
 import { properties } from './properties.js';
 import { vocabularies } from './vocabularies.js';
+import { classMembership, clinicalUse, indication, pharmacologicClass } from './classes.js';
+import { origin, origins, reference, sourceRelease } from './provenance.js';
 
-const description = { kind: 'text', cardinality: 'optional', property: 'description', doc: 'A longer description, in English' } as const;
 const identifier = <C extends 'optional' | 'many' = 'optional'>(scheme: SchemeName, doc: string, cardinality = 'optional' as C) =>
   ({ kind: 'identifier', scheme, cardinality, property: 'exactMatch', doc }) as const;
 
@@ -31,19 +32,32 @@ const drug = {
       fields: {
         chebi: identifier('chebi', 'ChEBI identifier'),
         wikidata: identifier('wikidata', 'Wikidata item'),
-        drugbank: identifier('drugbank', 'DrugBank identifier'),
-        chembl: identifier('chembl', 'ChEMBL compound identifier'),
+        drugbank: identifier('drugbank', 'DrugBank identifiers', 'many'),
+        chembl: identifier('chembl', 'ChEMBL compound identifiers (a database may give the parent compound and its salts)', 'many'),
         pubchem: identifier('pubchem', 'PubChem compound identifier'),
-        mesh: identifier('mesh', 'MeSH descriptor or supplementary concept'),
+        mesh: identifier('mesh', 'MeSH descriptors or supplementary concepts', 'many'),
         atc: identifier('atc', 'ATC codes', 'many'),
         unii: identifier('unii', 'FDA UNII'),
         cas: identifier('cas', 'CAS Registry Number'),
         gtopdb_ligand: identifier('gtopdb_ligand', 'Guide to Pharmacology ligand identifier'),
+        drugcentral: identifier('drugcentral', 'DrugCentral drug identifier (DRUG_ID)'),
+        kegg_drug: identifier('kegg_drug', 'KEGG DRUG identifier'),
+        rxnorm: identifier('rxnorm', 'RxNorm concept identifier'),
+        umls: identifier('umls', 'UMLS concept identifier'),
+        snomedct: identifier('snomedct', 'SNOMED CT concept identifiers', 'many'),
+        ndfrt: identifier('ndfrt', 'NDF-RT concept identifiers', 'many'),
       },
     },
     roles: { kind: 'part', entity: 'role', cardinality: 'many', property: 'hasRole', doc: 'ChEBI roles the drug has (RO:0000087 has role)' },
     uses: { kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'hasClinicalUse', doc: 'Ids of the clinical uses of the drug' },
     use_statuses: { kind: 'part', entity: 'useStatus', cardinality: 'many', property: 'hasUseStatus', doc: "The regulatory status of the drug's clinical uses" },
+    indications: { kind: 'part', entity: 'indication', cardinality: 'many', property: 'hasIndication', doc: 'Imported indications: uses of the drug with the records they were taken from' },
+    classes: { kind: 'part', entity: 'classMembership', cardinality: 'many', property: 'hasClassMembership', doc: 'Pharmacologic classes the drug belongs to, with the records that say so' },
+    in_classes: {
+      kind: 'derived', cardinality: 'many', property: 'inPharmacologicClass', range: { entity: 'pharmacologicClass' },
+      doc: 'The pharmacologic classes of its class memberships',
+      derive: (entity) => (Array.isArray(entity.classes) ? (entity.classes as readonly Entity[]) : []).map((m) => String(m.class)),
+    },
     enantiomer_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'enantiomerOf', doc: 'Id of the racemic drug this one is an enantiomer of' },
     metabolite_of: { kind: 'ref', entity: 'drug', cardinality: 'optional', notSelf: true, property: 'metaboliteOf', doc: 'Id of the drug this one is a metabolite of' },
     potency_comparisons: {
@@ -92,14 +106,27 @@ const target = {
         gtopdb_target: identifier('gtopdb_target', 'Guide to Pharmacology target identifier'),
       },
     },
+    grouping: {
+      kind: 'code', vocabulary: 'proteinGrouping', cardinality: 'optional', property: 'proteinGrouping',
+      doc: 'For a target made of several proteins: a complex (of its subunits) or a family (of related proteins)',
+    },
     subunits: {
       kind: 'ref', entity: 'target', cardinality: 'many', nonEmpty: true, notSelf: true, property: 'hasSubunit',
       doc: 'For a complex: the ids of its subunit targets',
     },
+    proteins: {
+      kind: 'identifier', scheme: 'uniprot', cardinality: 'many', nonEmpty: true, property: 'hasProtein',
+      doc: 'For a complex or family whose proteins are not targets of their own here: their UniProtKB accessions',
+    },
     complex: {
       kind: 'derived', cardinality: 'optional', property: 'type', range: { class: 'ProteinComplex' },
-      doc: 'A target with subunits is a protein complex',
-      derive: (entity) => (entity.subunits === undefined ? [] : ['ProteinComplex']),
+      doc: 'A target grouped as a complex is a protein complex',
+      derive: (entity) => (entity.grouping === 'complex' ? ['ProteinComplex'] : []),
+    },
+    family: {
+      kind: 'derived', cardinality: 'optional', property: 'type', range: { class: 'ProteinFamily' },
+      doc: 'A target grouped as a family is a protein family',
+      derive: (entity) => (entity.grouping === 'family' ? ['ProteinFamily'] : []),
     },
     affects: {
       kind: 'derived', cardinality: 'many', property: 'affects', range: { entity: 'system' },
@@ -109,16 +136,16 @@ const target = {
   },
   rules: [
     {
-      name: 'ComplexHasSubunits', when: { class: 'ProteinComplex' }, then: { field: 'subunits', is: 'present' },
-      message: 'A protein complex needs at least one subunit',
+      name: 'SubunitsMakeComplex', when: { field: 'subunits', is: 'present' }, then: { field: 'grouping', in: ['complex'] },
+      message: 'Only a protein complex has subunits: give it grouping: complex',
     },
     {
-      name: 'SubunitsMakeComplex', when: { field: 'subunits', is: 'present' }, then: { class: 'ProteinComplex' },
-      message: 'Only a protein complex has subunits',
+      name: 'ProteinsHaveGrouping', when: { field: 'proteins', is: 'present' }, then: { field: 'grouping', is: 'present' },
+      message: 'A target of several proteins needs a grouping (complex or family)',
     },
     {
-      name: 'TargetUniProt', when: { field: 'subunits', is: 'absent' }, then: { field: 'identifiers.uniprot', is: 'present' },
-      message: 'Target has no UniProt entry and no subunits', severity: 'warning',
+      name: 'TargetUniProt', when: { field: 'grouping', is: 'absent' }, then: { field: 'identifiers.uniprot', is: 'present' },
+      message: 'Target of one protein has no UniProt entry', severity: 'warning',
     },
   ],
 } as const satisfies EntityDescription;
@@ -156,39 +183,6 @@ const process = {
   },
 } as const satisfies EntityDescription;
 
-const clinicalUse = {
-  class: 'ClinicalUse',
-  label: 'clinical use',
-  doc: 'A clinical use of a drug, such as general anaesthesia or the treatment of depression.',
-  section: 'clinical_uses',
-  subject: { kind: 'minted', segment: 'use' },
-  fields: {
-    id: id(),
-    label: label(),
-    description,
-    chebi_role: {
-      kind: 'identifier', scheme: 'chebi', cardinality: 'optional', property: 'correspondingRole',
-      doc: 'The ChEBI role that corresponds to the use',
-    },
-  },
-} as const satisfies EntityDescription;
-
-const reference = {
-  class: 'Reference',
-  label: 'reference',
-  doc: 'A citable source of a claim: a review, systematic review, primary study, commentary, drug label, database or the source text a claim was taken from. It is linked to PubMed and the DOI system where it has an identifier there.',
-  section: 'references',
-  subject: { kind: 'minted', segment: 'reference' },
-  fields: {
-    id: id(),
-    label: label('The citation as a reader would write it'),
-    type: { kind: 'code', vocabulary: 'referenceType', cardinality: 'one', property: 'referenceType', doc: 'What kind of source this is' },
-    year: { kind: 'integer', datatype: 'http://www.w3.org/2001/XMLSchema#gYear', min: 1800, max: 2100, cardinality: 'optional', property: 'year', doc: 'The year of publication' },
-    pmid: { kind: 'identifier', scheme: 'pmid', literal: 'pmid', cardinality: 'optional', property: 'exactMatch', doc: 'PubMed identifier' },
-    doi: { kind: 'identifier', scheme: 'doi', literal: 'doi', cardinality: 'optional', property: 'exactMatch', doc: 'Digital Object Identifier, without https://doi.org/' },
-  },
-} as const satisfies EntityDescription;
-
 const mechanism = {
   class: 'Mechanism',
   label: 'mechanism',
@@ -207,9 +201,9 @@ const mechanism = {
     },
     directness: { kind: 'code', vocabulary: 'directness', cardinality: 'one', property: 'directness', doc: 'Direct binding, or an indirect / downstream effect' },
     strength: { kind: 'code', vocabulary: 'strength', cardinality: 'optional', property: 'strength', doc: 'How strong the interaction is' },
-    certainty: { kind: 'code', vocabulary: 'certainty', cardinality: 'one', property: 'certainty', doc: 'How firmly the literature holds the claim' },
-    systems: { kind: 'ref', entity: 'system', cardinality: 'some', property: 'system', doc: 'Ids of the physiological systems the mechanism acts in' },
-    effects: { kind: 'part', entity: 'effect', cardinality: 'some', property: 'hasEffect', doc: 'The physiological effects of the mechanism' },
+    certainty: { kind: 'code', vocabulary: 'certainty', cardinality: 'optional', property: 'certainty', doc: 'How firmly the literature holds the claim; required in curated claims' },
+    systems: { kind: 'ref', entity: 'system', cardinality: 'many', property: 'system', doc: 'Ids of the physiological systems the mechanism acts in; required in curated claims' },
+    effects: { kind: 'part', entity: 'effect', cardinality: 'many', property: 'hasEffect', doc: 'The physiological effects of the mechanism; required in curated claims' },
     downstream_of: { kind: 'ref', entity: 'mechanism', cardinality: 'many', notSelf: true, property: 'downstreamOf', doc: 'Ids of the mechanisms this one follows from' },
     contributes_to: {
       kind: 'ref', entity: 'clinicalUse', cardinality: 'many', property: 'contributesTo', among: { field: 'uses', via: 'drug' },
@@ -230,6 +224,7 @@ const mechanism = {
     },
     affinities: { kind: 'part', entity: 'affinity', cardinality: 'many', property: 'hasAffinity', doc: 'Measured affinities, exactly as their sources report them' },
     caveats: { kind: 'part', entity: 'caveat', cardinality: 'many', property: 'hasCaveat', doc: 'Qualifications of the claim by the literature' },
+    origins,
   },
   rules: [
     {
@@ -240,6 +235,10 @@ const mechanism = {
       name: 'TargetHasAction', when: { field: 'target', is: 'present' }, then: { field: 'action', is: 'present' },
       message: 'A mechanism with a target needs an action (e.g. channel-blocker)',
     },
+    ...(['certainty', 'systems', 'effects'] as const).map((field) => ({
+      name: `Curated${field[0]!.toUpperCase()}${field.slice(1)}`, when: { field: 'origins', is: 'absent' }, then: { field, is: 'present' },
+      message: `A curated mechanism (one with no origins) needs ${field === 'certainty' ? 'a certainty' : `its ${field}`}`,
+    } as const)),
   ],
 } as const satisfies EntityDescription;
 
@@ -261,13 +260,21 @@ export const pharmald = {
       why: 'no RDF syntax can carry a lone surrogate, so the graph never holds one',
     },
   ],
-  entities: { drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen, useStatus, potencyComparison },
+  entities: {
+    drug, role, target, system, process, clinicalUse, reference, mechanism, effect, affinity, caveat, screen, useStatus, potencyComparison,
+    pharmacologicClass, sourceRelease, indication, classMembership, origin,
+  },
   vocabularies,
   properties,
   classes: {
     ProteinComplex: {
       label: 'protein complex',
-      comment: 'A target made of several protein subunits, each of which is a target in its own right (e.g. the NMDA receptor, made of GluN1 and GluN2 subunits). Its subunits are given with pld:hasSubunit.',
+      comment: 'A target made of several protein subunits, each of which is a target in its own right (e.g. the NMDA receptor, made of GluN1 and GluN2 subunits). Its subunits are given with pld:hasSubunit, or, where they are not targets of their own here, its proteins with pld:hasProtein.',
+      subClassOf: ['Target'],
+    },
+    ProteinFamily: {
+      label: 'protein family',
+      comment: 'A target that is a family of related proteins, any of which the drug may act on (e.g. the alpha-2 adrenergic receptors): the target as a database names it when it does not say which member. Its proteins are given with pld:hasProtein.',
       subClassOf: ['Target'],
     },
   },

@@ -23,8 +23,8 @@ export interface ServeOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
-  /** YAML data folder to build the dataset from (default ./data, else the bundled data). */
-  readonly dataDir?: string;
+  /** YAML data folder(s) to build one dataset from, in this order (default ./data, else the bundled data). */
+  readonly dataDir?: string | readonly string[];
   /** A dataset to serve instead of building one. */
   readonly quads?: readonly Quad[];
   /** Extra named graphs (graph IRI → triples), e.g. for the W3C protocol tests. */

@@ -3,14 +3,15 @@
 import { kindInfo, type EntityKind } from '../model/kinds.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
-import { hasRole, prop, rdf, rdfs, skos } from '../vocab.js';
+import { cls, hasRole, prop, rdf, rdfs, skos } from '../vocab.js';
 import { termKey } from '../validate/terms.js';
 import { diagramLegend } from './diagram.js';
 import { entityBase, entityPage, entityRef, groupBy, sitePaths, type SiteGraph } from './graph.js';
 import { html, join, type Content, type Html } from './html.js';
 import { page } from './layout.js';
 import {
-  affinitiesTable, anchorOf, caveatList, citation, directionCells, effectsTable, facts, mechanismList, partName, section, table,
+  affinitiesTable, anchorOf, byDrug, caveatList, citation, directionCells, drugOfPart, effectsTable, facts, mechanismList, ownedAnchorOf, partName,
+  section, table,
 } from './parts.js';
 import { PageView } from './view.js';
 
@@ -162,30 +163,41 @@ ${references(derivedFrom, sourceSection ? html`, section ${sourceSection}` : '')
     const { graph } = view;
     const subunits = graph.iris(target, prop.hasSubunit);
     const complexes = graph.subjects(prop.hasSubunit, target);
-    const affinities = graph.subjects(prop.target, target).filter((s) => entityRef(s)?.part !== undefined);
+    // What names it with pld:target: mechanisms, their affinities, drugs' potency comparisons.
+    const naming = graph.subjects(prop.target, target);
+    const mechanisms = naming.filter((s) => entityRef(s)?.kind === 'mechanism' && entityRef(s)?.part === undefined);
+    const affinities = naming.filter((s) => entityRef(s)?.part !== undefined && graph.types(s).includes(cls.Affinity));
+    const comparisons = naming.filter((s) => entityRef(s)?.part !== undefined && graph.types(s).includes(cls.PotencyComparison));
     const unbound = graph.subjects(prop.noAppreciableBindingAt, target);
     return [
       facts([
         ...(graph.text(target, prop.geneSymbol) ? [['Gene', graph.text(target, prop.geneSymbol)] as const] : []),
         ...(subunits.length ? [['Subunits', view.links(subunits)] as const] : []),
         ...(complexes.length ? [['Subunit of', view.links(complexes)] as const] : []),
-        ['Affects', view.links(graph.iris(target, prop.affects))],
+        // Each drug's systems from its own mechanisms at this target: pld:affects pools them over drugs.
+        ['Affects, by drug', byDrug(view, mechanisms, (m) => graph.iris(m, prop.system))],
       ]),
-      section('mechanisms', 'Mechanisms acting on it', mechanismList(view, graph.subjects(prop.target, target).filter((s) => entityRef(s)?.kind === 'mechanism' && entityRef(s)?.part === undefined), { showTarget: false })),
-      affinities.length ? section('affinities', 'Affinities measured at it', affinitiesTable(view, affinities)) : '',
+      section('mechanisms', 'Mechanisms acting on it', mechanismList(view, mechanisms, { showTarget: false })),
+      affinities.length ? section('affinities', 'Affinities measured at it', affinitiesTable(view, affinities, { byDrug: true })) : '',
+      comparisons.length ? section('potency', 'Potency compared at it', table('potency-comparisons', ['Drug', 'More potent than', 'Statement', 'Source'], comparisons.map((c) => {
+        const drug = drugOfPart(view, c);
+        return html`<tr id="${ownedAnchorOf(c)}"><td>${drug ? view.link(drug) : ''}</td><td>${view.links(graph.iris(c, prop.morePotentThan))}</td><td>${graph.text(c, rdfs.comment) ?? ''}</td><td>${view.links(graph.iris(c, prop.citation))}</td></tr>`;
+      }))) : '',
       unbound.length ? section('no-appreciable-binding', 'Screened without appreciable binding', html`<p>${view.links(unbound)}</p>`) : '',
     ];
   },
   system: (view, system) => {
     const { graph } = view;
+    const mechanisms = graph.subjects(prop.system, system);
     return [
       facts([
         ['Part of', view.links(graph.iris(system, prop.partOf))],
         ['Parts', view.links(graph.subjects(prop.partOf, system))],
-        ['Targets acting in it', view.links(graph.subjects(prop.affects, system))],
+        // Each drug's targets from its own mechanisms in this system: pld:affects pools them over drugs.
+        ['Targets acting in it, by drug', byDrug(view, mechanisms, (m) => graph.iris(m, prop.target))],
         ['Processes in it', view.links(graph.subjects(prop.occursIn, system))],
       ]),
-      section('mechanisms', 'Mechanisms acting in it', mechanismList(view, graph.subjects(prop.system, system))),
+      section('mechanisms', 'Mechanisms acting in it', mechanismList(view, mechanisms)),
     ];
   },
   process: (view, process) => {
@@ -224,6 +236,21 @@ ${references(derivedFrom, sourceSection ? html`, section ${sourceSection}` : '')
 <dt>affinities and caveats</dt><dd>${view.links(citing(prop.citation), 'none', (p) => partName(view, p))}</dd>
 </dl>`),
     ];
+  },
+  class: (view, pharmacologicClass) => {
+    const { graph } = view;
+    return [facts([
+      ['Type', view.links(graph.iris(pharmacologicClass, prop.classType))],
+      ['Drugs', view.links(graph.sortByLabel(graph.subjects(prop.inPharmacologicClass, pharmacologicClass)))],
+    ])];
+  },
+  source: (view, release) => {
+    const { graph } = view;
+    return [facts([
+      ['Database', graph.texts(release, prop.database).join(', ')],
+      ['Licence', view.links(graph.iris(release, 'http://purl.org/dc/terms/license'))],
+      ['Citation', view.links(graph.iris(release, prop.citation))],
+    ])];
   },
 };
 

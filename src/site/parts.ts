@@ -1,5 +1,6 @@
 // **parts** renders the pieces several pages share: sections, tables, fact lists, mechanisms, citations, and the
 // parts of a claim (effects, affinities, caveats) with the HTML id their IRI maps to (`…/effect/y` lands on its row).
+import { compareCodeUnits } from '../serialize/ntriples.js';
 import { prop, rdfs } from '../vocab.js';
 import { entityRef, partAnchor } from './graph.js';
 import { html, join, type Content, type Html } from './html.js';
@@ -10,6 +11,42 @@ export function anchorOf(iri: string): string {
   const part = entityRef(iri)?.part;
   if (part === undefined) throw new Error(`not a part IRI: ${iri}`);
   return partAnchor(part);
+}
+
+/**
+ * The HTML id of a part IRI on a page that shows the parts of several owners (a target's affinities, from every
+ * mechanism at it): the owner's kind and id, then the part's anchor (`mechanism-x-affinity-dat-ki`), so that two
+ * owners' parts with the same path keep distinct ids. Links still go to the part on its owner's page.
+ */
+export function ownedAnchorOf(iri: string): string {
+  const ref = entityRef(iri);
+  if (ref?.part === undefined) throw new Error(`not a part IRI: ${iri}`);
+  return `${ref.kind}-${ref.id}-${partAnchor(ref.part)}`;
+}
+
+/** The drug a part speaks for: the drug it belongs to, or the drug of the mechanism it belongs to. */
+export function drugOfPart(view: PageView, part: string): string | undefined {
+  const owner = entityRef(part)?.entity;
+  if (owner === undefined) return undefined;
+  return entityRef(owner)?.kind === 'drug' ? owner : view.graph.iri(owner, prop.drug);
+}
+
+/**
+ * What some mechanisms name, drug by drug (one line each, `ketamine: brain, spinal cord`), from each drug's own
+ * mechanisms only: never a pooled link such as pld:affects, which would credit one drug with another's claim.
+ * Drugs in label order, values in label order; empty when no mechanism names any value.
+ */
+export function byDrug(view: PageView, mechanisms: readonly string[], values: (mechanism: string) => readonly string[]): Html {
+  const { graph } = view;
+  const perDrug = new Map<string, string[]>();
+  for (const m of mechanisms) {
+    const drug = graph.iri(m, prop.drug);
+    const named = values(m);
+    if (drug === undefined || named.length === 0) continue;
+    perDrug.set(drug, [...(perDrug.get(drug) ?? []), ...named]);
+  }
+  return join(graph.sortByLabel([...perDrug.keys()]).map((drug) =>
+    html`<span class="by-drug">${view.link(drug)}: ${view.links(graph.sortByLabel(perDrug.get(drug)!))}</span>`), html`<br>`);
 }
 
 /** A list of mechanisms with drug, target and action, and their directness, strength and certainty. */
@@ -44,17 +81,30 @@ export function directionCells(view: PageView, effect: string): Html {
   return html`${badge('direction', prop.direction)}${badge('valence', prop.valence)}`;
 }
 
-/** Affinities exactly as their sources report them (assay and species columns only when some row has them). */
-export function affinitiesTable(view: PageView, affinities: readonly string[]): Html {
+/**
+ * Affinities exactly as their sources report them (assay and species columns only when some row has them). With
+ * `byDrug` (a page that gathers the affinities of several mechanisms, e.g. a target's), a Drug column first, the
+ * rows in drug order, and row ids that name the mechanism too (see ownedAnchorOf).
+ */
+export function affinitiesTable(view: PageView, affinities: readonly string[], options: { readonly byDrug?: boolean } = {}): Html {
   const { graph } = view;
   const hasAssay = affinities.some((a) => graph.text(a, prop.assay) !== undefined);
   const hasSpecies = affinities.some((a) => graph.text(a, prop.species) !== undefined);
-  return table('affinities', ['Target', 'Measure', 'Value', hasAssay && 'Assay', hasSpecies && 'Species', 'Source'], affinities.map((a) => {
+  const drugOf = (a: string) => drugOfPart(view, a);
+  const rows = options.byDrug ? inDrugOrder(view, affinities, drugOf) : affinities;
+  return table('affinities', [options.byDrug === true && 'Drug', 'Target', 'Measure', 'Value', hasAssay && 'Assay', hasSpecies && 'Species', 'Source'], rows.map((a) => {
     const value = graph.text(a, prop.affinityValue);
     const uncertainty = graph.text(a, prop.affinityUncertainty);
     const unit = graph.text(a, prop.affinityUnit);
-    return html`<tr id="${anchorOf(a)}"><td>${view.links(graph.iris(a, prop.target))}</td><td>${view.links(graph.iris(a, prop.affinityMeasure))}</td><td class="number">${value ?? ''}${uncertainty ? ` ± ${uncertainty}` : ''}${unit ? ` ${unit}` : ''}</td>${hasAssay ? html`<td>${graph.text(a, prop.assay) ?? ''}</td>` : ''}${hasSpecies ? html`<td>${graph.text(a, prop.species) ?? ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.citation))}</td></tr>`;
+    const drug = drugOf(a);
+    return html`<tr id="${options.byDrug ? ownedAnchorOf(a) : anchorOf(a)}">${options.byDrug ? html`<td>${drug ? view.link(drug) : ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.target))}</td><td>${view.links(graph.iris(a, prop.affinityMeasure))}</td><td class="number">${value ?? ''}${uncertainty ? ` ± ${uncertainty}` : ''}${unit ? ` ${unit}` : ''}</td>${hasAssay ? html`<td>${graph.text(a, prop.assay) ?? ''}</td>` : ''}${hasSpecies ? html`<td>${graph.text(a, prop.species) ?? ''}</td>` : ''}<td>${view.links(graph.iris(a, prop.citation))}</td></tr>`;
   }));
+}
+
+/** Parts in the label order of their drugs, then in IRI order (a part has no label of its own to sort by). */
+function inDrugOrder(view: PageView, parts: readonly string[], drugOf: (part: string) => string | undefined): string[] {
+  const key = (p: string) => { const d = drugOf(p); return d === undefined ? '' : view.graph.label(d).toLowerCase(); };
+  return [...parts].sort((a, b) => compareCodeUnits(key(a), key(b)) || compareCodeUnits(a, b));
 }
 
 /** Caveats: the literature's qualifications of a claim, with what they cite. */

@@ -85,6 +85,9 @@ const kindNodes: Readonly<Record<EntityKind, (graph: SiteGraph, entity: string) 
     return { '@type': 'ScholarlyArticle', ...fields };
   },
   // One claim about how a drug acts, and a schema.org Claim keeps its evidence (`citation`).
+  // A pharmacologic class is a schema.org DrugClass; a source release, a Dataset.
+  class: (graph, pharmacologicClass): DrugClass => ({ '@type': 'DrugClass', ...matched(graph, pharmacologicClass) }),
+  source: (graph, release): Dataset => ({ '@type': 'Dataset', ...common(graph, release) }),
   mechanism: (graph, mechanism): Claim => ({
     '@type': 'Claim',
     ...common(graph, mechanism),
