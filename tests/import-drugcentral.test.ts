@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { compileDataset } from '../src/build.js';
 import { importDrugCentral } from '../src/import/drugcentral.js';
 import { referenceOf } from '../src/import/drugcentralTerms.js';
+import { query } from '../src/query/engine.js';
 import { dataDir, expectCleanStderr, pharmald, pharmaldAsync, root, scratchDir, snapshot } from './helpers.js';
 
 const releases = path.join(root, 'sources', 'drugcentral');
@@ -92,8 +93,11 @@ describe('import drugcentral: the bundled releases', () => {
     expect(snapshot(again)).toEqual(snapshot(out['2016-05-09']));
   });
 
+  let merged: ReturnType<typeof compileDataset> | undefined;
+  const mergedDataset = () => (merged ??= compileDataset({ dataDir: [dataDir, out['2016-05-09']] }));
+
   it('builds with the curated data as one dataset: ketamine one drug, its curated NMDA block with the BLOCKER row as evidence', async () => {
-    const compiled = await compileDataset({ dataDir: [dataDir, out['2016-05-09']] });
+    const compiled = await mergedDataset();
     const has = (s: string, p: string, o: string) => compiled.quads.some((q) => q.subject.value === s && q.predicate.value === p && q.object.value === o);
     const drugs = compiled.model.drugs.filter((d) => (d.identifiers.chembl ?? []).includes('CHEMBL742'));
     expect(drugs.map((d) => d.id)).toEqual(['ketamine']);
@@ -106,6 +110,24 @@ describe('import drugcentral: the bundled releases', () => {
     expect(compiled.quads.some((q) => q.subject.value.startsWith(`${idBase}mechanism/ketamine-uniprot-set-`))).toBe(false);
     expect(compiled.diagnostics.filter((d) => d.severity === 'violation')).toEqual([]);
     expect(compiled.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^mechanism ketamine-uniprot-set-\w+ is ketamine-nmda-receptor-block/));
+  }, 120_000);
+
+  it('answers the cross-drug example queries from each drug\'s own claims', async () => {
+    const { quads } = await mergedDataset();
+    const select = async (file: string) => {
+      const result = await query(quads, readFileSync(path.join(root, 'queries', file), 'utf8'));
+      if (result.type !== 'bindings') throw new Error('not a SELECT');
+      return result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v.value])));
+    };
+    const blockers = await select('ion-channel-blockers.rq');
+    // amantadine's DrugCentral row is at the NMDA receptor family, which is the curated NMDA receptor.
+    expect(blockers).toContainEqual({ drug: 'amantadine', target: 'NMDA receptor', use: 'Parkinsonism' });
+    expect(blockers).toContainEqual({ drug: 'ketamine', target: 'NMDA receptor', use: 'anaesthesia' });
+    expect(blockers).toContainEqual({ drug: 'verapamil', target: 'Voltage-dependent L-type calcium channel subunit alpha-1C', use: 'Hypertension' });
+    expect(blockers.some((r) => r.drug === 'lidocaine' && r.target === 'NMDA receptor')).toBe(false);
+    const shared = await select('shared-targets.rq');
+    expect(shared).toContainEqual({ target: 'Sodium channel protein type 2 subunit alpha', drugOfFirst: 'lamotrigine', drugOfSecond: 'lidocaine' });
+    expect(new Set(shared.map((r) => r.target.split(' ')[0]))).toEqual(new Set(['Sodium']));
   }, 120_000);
 });
 

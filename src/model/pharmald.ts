@@ -272,6 +272,10 @@ export const pharmald = {
       comment: 'A target made of several protein subunits, each of which is a target in its own right (e.g. the NMDA receptor, made of GluN1 and GluN2 subunits). Its subunits are given with pld:hasSubunit, or, where they are not targets of their own here, its proteins with pld:hasProtein.',
       subClassOf: ['Target'],
     },
+    Protein: {
+      label: 'protein',
+      comment: 'A protein, named by its UniProtKB IRI (http://purl.uniprot.org/uniprot/…): one of the proteins that pld:hasProtein gives for a target made of several, which is not a target of its own here.',
+    },
     ProteinFamily: {
       label: 'protein family',
       comment: 'A target that is a family of related proteins, any of which the drug may act on (e.g. the alpha-2 adrenergic receptors): the target as a database names it when it does not say which member. Its proteins are given with pld:hasProtein.',

@@ -79,7 +79,7 @@ export const properties = {
   version: { iri: 'http://www.w3.org/2002/07/owl#versionInfo', label: 'version', comment: 'The version of a release.', declare: false },
   license: { iri: 'http://purl.org/dc/terms/license', label: 'license', comment: 'The licence of a release.', declare: false },
   url: { iri: 'http://schema.org/url', label: 'url', comment: 'Where a reference or a release can be read on the web.', declare: false },
-  hasProtein: { label: "has protein", comment: "Links a target made of several proteins (a protein complex or a protein family, as pld:proteinGrouping says) to the UniProt entry of each. It names the proteins without saying which subunit role each has." },
+  hasProtein: { label: "has protein", comment: "Links a target made of several proteins (a protein complex or a protein family, as pld:proteinGrouping says) to the UniProt entry of each. It names the proteins without saying which subunit role each has.", range: "Protein" },
   proteinGrouping: { label: "protein grouping", comment: "Says how the proteins of a target make it up: as the subunits of one complex, or as the members of a family." },
   hasIndication: { label: "has indication", comment: "Links a drug to an imported indication (a pld:Indication): one of its clinical uses with the records it was taken from." },
   indicationOf: { label: "indication of", comment: "Links an indication to its clinical use." },

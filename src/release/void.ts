@@ -71,6 +71,7 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
     add(datasetIri, `${PROV}wasDerivedFrom`, namedNode(source.iri));
     add(datasetIri, `${DCT}source`, namedNode(source.iri));
     add(source.iri, rdfs.label, text(source.label));
+    if (source.license) add(source.iri, `${DCT}license`, namedNode(source.license));
   }
 
   // VoID statistics, computed from the graph.
@@ -128,12 +129,21 @@ export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-function sourcesOf(quads: readonly Quad[]): { iri: string; label: string }[] {
+function sourcesOf(quads: readonly Quad[]): { iri: string; label: string; license?: string }[] {
   const kinds = new Set([termIri('referenceType', 'database'), termIri('referenceType', 'source-text')]);
-  const sources = new Set(quads.filter((q) => q.predicate.value === prop.referenceType && kinds.has(q.object.value)).map((q) => q.subject.value));
+  // Imported claims cite their source's own database pages (a ChEMBL record per drug): the dataset's sources are
+  // the releases they were imported from, and the databases that curated claims cite.
+  const imported = new Set(quads.filter((q) => q.predicate.value === prop.hasOrigin).map((q) => q.subject.value));
+  const citing = new Set([prop.supportedBy, prop.derivedFrom, prop.citation]);
+  const cited = new Set(quads.filter((q) => citing.has(q.predicate.value) && !imported.has(q.subject.value)).map((q) => q.object.value));
+  const releases = new Set(quads.filter((q) => q.predicate.value === rdf.type && q.object.value === `${PLD}SourceRelease`).map((q) => q.subject.value));
+  const sources = new Set(quads.filter((q) => q.predicate.value === prop.referenceType && kinds.has(q.object.value) && cited.has(q.subject.value)).map((q) => q.subject.value));
+  for (const release of releases) sources.add(release);
   const labels = new Map<string, string>();
+  const licenses = new Map<string, string>();
   for (const q of quads) {
     if (q.predicate.value === rdfs.label && sources.has(q.subject.value) && !labels.has(q.subject.value)) labels.set(q.subject.value, q.object.value);
+    if (q.predicate.value === `${DCT}license` && releases.has(q.subject.value)) licenses.set(q.subject.value, q.object.value);
   }
-  return [...sources].sort().map((iri) => ({ iri, label: labels.get(iri) ?? iri }));
+  return [...sources].sort().map((iri) => ({ iri, label: labels.get(iri) ?? iri, ...(licenses.has(iri) ? { license: licenses.get(iri)! } : {}) }));
 }

@@ -96,10 +96,10 @@ export function vocabularySchemaOrg(ontology: SiteGraph): DefinedTermSet {
   };
 }
 
-type Example = { readonly triple: readonly [Term, Term, Term]; readonly illustrative: boolean } | undefined;
+type Example = { readonly triple: readonly [Term, Term, Term]; readonly illustrative: boolean };
 type ExampleFinder = { forClass(cls: string): Example; forProperty(property: string): Example };
 
-/** Examples: a class's first instance, a property's first triple (entities before terms), else one made up from its domain. */
+/** Examples: a class's first instance, a property's first triple (entities before terms), else one made up. */
 function exampleFinder(graph: SiteGraph, ontology: SiteGraph): ExampleFinder {
   const typeTerm = DataFactory.namedNode(rdf.type);
   const preferData = (quads: readonly Quad[]) =>
@@ -107,17 +107,21 @@ function exampleFinder(graph: SiteGraph, ontology: SiteGraph): ExampleFinder {
   const byPredicate = groupBy(graph.quads.filter((q) => q.subject.termType === 'NamedNode'), (q) => q.predicate.value);
   const forClass = (cls: string): Example => {
     const instance = preferData(graph.incoming(cls).filter((q) => q.predicate.value === rdf.type && q.subject.termType === 'NamedNode'));
-    return instance ? { triple: [instance.subject, typeTerm, instance.object], illustrative: false } : undefined;
+    // A class the data does not use yet (an imported kind, in a curated-only build) gets a made-up instance.
+    return instance ? { triple: [instance.subject, typeTerm, instance.object], illustrative: false }
+      : { triple: [DataFactory.blankNode('example'), typeTerm, DataFactory.namedNode(cls)], illustrative: true };
   };
   return {
     forClass,
     forProperty(property) {
       const used = preferData(byPredicate.get(property) ?? []);
       if (used) return { triple: [used.subject, used.predicate, used.object], illustrative: false };
-      const instance = (cls: string | undefined) => (cls ? forClass(cls)?.triple[0] : undefined);
-      const subject = instance(ontology.iri(property, rdfs.domain));
+      const domain = ontology.iri(property, rdfs.domain);
+      // A union domain has no one class to take an instance of: a made-up subject.
+      const subject = domain ? forClass(domain).triple[0] : DataFactory.blankNode('example');
       const range = ontology.iri(property, rdfs.range);
-      return subject && { triple: [subject, DataFactory.namedNode(property), instance(range) ?? placeholder(range)], illustrative: true };
+      const object = range ? forClass(range) : undefined;
+      return { triple: [subject, DataFactory.namedNode(property), object && !object.illustrative ? object.triple[0] : placeholder(range)], illustrative: true };
     },
   };
 }
@@ -136,14 +140,15 @@ function placeholder(range: string | undefined): Term {
 }
 
 function exampleRow(view: PageView, example: Example): Html {
-  if (!example) return html`<dt>example</dt><dd><span class="none">no instance in the dataset</span></dd>`;
   const [s, p, o] = example.triple;
-  return html`<dt>example</dt><dd>${example.illustrative ? html`<span class="note">Illustrative: no triple in the dataset uses this property yet.</span> ` : ''}${view.link(s.value, subjectName(view, s.value))} · ${view.predicateName(p.value)} · ${view.term(o)}<pre><code>${turtleTriple(s, p, o)}</code></pre></dd>`;
+  const subject = s.termType === 'BlankNode' ? 'an instance' : view.link(s.value, subjectName(view, s.value));
+  const note = p.value === rdf.type ? 'no instance of this class is in the dataset yet' : 'no triple in the dataset uses this property yet';
+  return html`<dt>example</dt><dd>${example.illustrative ? html`<span class="note">Illustrative: ${note}.</span> ` : ''}${subject} · ${view.predicateName(p.value)} · ${view.term(o)}<pre><code>${turtleTriple(s, p, o)}</code></pre></dd>`;
 }
 
 /** One triple as a line of Turtle with the dataset's prefixes (`a` for rdf:type), for a reader to paste into a query. */
 function turtleTriple(...terms: readonly [Term, Term, Term]): string {
-  const turtle = (t: Term) => (t.termType === 'NamedNode' ? compactIri(t.value) : termToNTriples(t));
+  const turtle = (t: Term) => (t.termType === 'NamedNode' ? compactIri(t.value) : t.termType === 'BlankNode' ? `_:${t.value}` : termToNTriples(t));
   return `${terms.map((t, i) => (i === 1 && t.value === rdf.type ? 'a' : turtle(t))).join(' ')} .`;
 }
 
