@@ -105,7 +105,9 @@ const inRange = (condition, value) => typeof value === 'number' && value >= cond
 const holds = (condition, entity) =>
   'in' in condition ? condition.in.includes(valueAt(entity, condition.field))
     : 'from' in condition ? inRange(condition, valueAt(entity, condition.field))
-      : (valueAt(entity, condition.field) !== undefined) === (condition.is === 'present');
+      : present(valueAt(entity, condition.field)) === (condition.is === 'present');
+/** An empty list is no value, as in the graph and in the loader's rules. */
+const present = (value) => value !== undefined && !(Array.isArray(value) && value.length === 0);
 /** The rules the YAML must meet: field conditions only (class conditions are about the graph), warnings aside. */
 const yamlRules = (entity) => (entity.rules ?? []).filter((rule) => rule.severity !== 'warning' && !('class' in rule.when) && !('class' in rule.then));
 

@@ -269,7 +269,7 @@ function countMechanism(c, m) {
 }
 
 function countTarget(c, t) {
-  c.add(3 + (t.subunits ? 1 : 0) + (t.description ? 1 : 0) + (t.gene ? 1 : 0) + countIdentifiers(t.identifiers) + (t.subunits?.length ?? 0));
+  c.add(3 + (t.subunits ? 2 : 0) + (t.description ? 1 : 0) + (t.gene ? 1 : 0) + countIdentifiers(t.identifiers) + (t.subunits?.length ?? 0));
 }
 const countSystem = (c, s) => c.add(2 + (s.description ? 1 : 0) + (s.uberon ? 1 : 0) + (s.part_of ? 1 : 0));
 const countProcess = (c, p) => c.add(2 + (p.description ? 1 : 0) + (p.go ? 1 : 0) + (p.occurs_in?.length ?? 0));
@@ -392,6 +392,7 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
       label: `synthetic ${targetFamilies[(i - 1) % targetFamilies.length]} complex ${i}`,
       ...(r.chance(0.6) ? { description: sentence(r, 8, 20) } : {}),
       type,
+      grouping: 'complex',
       subunits: r.distinct(plainIds, r.int(2, 4)),
       home: homeSystems(),
     });
@@ -425,10 +426,10 @@ export function generate({ triples, seed = 1, violations = 0, drugsPerFile = 100
       identifiers: {
         ...(r.chance(0.9) ? { chebi: `CHEBI:9${pad(i, 7)}` } : {}),
         ...(r.chance(0.95) ? { wikidata: `Q9${pad(i, 8)}` } : {}),
-        ...(r.chance(0.8) ? { drugbank: `DB${pad(i % 100000, 5)}` } : {}),
-        ...(r.chance(0.85) ? { chembl: `CHEMBL9${pad(i, 7)}` } : {}),
+        ...(r.chance(0.8) ? { drugbank: [`DB${pad(i % 100000, 5)}`] } : {}),
+        ...(r.chance(0.85) ? { chembl: [`CHEMBL9${pad(i, 7)}`] } : {}),
         ...(r.chance(0.9) ? { pubchem: `9${pad(i, 8)}` } : {}),
-        ...(r.chance(0.7) ? { mesh: `C${pad(900000000 + i, 9)}` } : {}),
+        ...(r.chance(0.7) ? { mesh: [`C${pad(900000000 + i, 9)}`] } : {}),
         ...(r.chance(0.7) ? { atc: Array.from({ length: r.int(1, 2) }, (_, k) => `Z${pad((i * 2 + k) % 100, 2)}${String.fromCharCode(65 + r.int(0, 25))}${String.fromCharCode(65 + r.int(0, 25))}${pad(r.int(0, 99), 2)}`) } : {}),
         ...(r.chance(0.6) ? { unii: `ZZ${pad(i, 8)}` } : {}),
         ...(r.chance(0.6) ? { cas: `99${pad(i % 100000, 5)}-${pad(r.int(0, 99), 2)}-${r.int(0, 9)}` } : {}),
@@ -581,6 +582,7 @@ function writeTarget(t) {
   lines.push(`    type: ${t.type}`);
   if (t.gene) lines.push(`    gene: ${t.gene}`);
   if (t.identifiers) lines.push(`    identifiers: { ${Object.entries(t.identifiers).map(([k, v]) => `${k}: ${yq(v)}`).join(', ')} }`);
+  if (t.grouping) lines.push(`    grouping: ${t.grouping}`);
   if (t.subunits) lines.push(`    subunits: ${list(t.subunits)}`);
   return lines.join('\n');
 }

@@ -34,7 +34,7 @@ const sections = {
     no_appreciable_binding: { targets: ['t2', 't3'], reference: 'r1', note: 'None below 10 µM' },
   }],
   targets: [
-    { id: 't1', label: 'Complex one', type: 'ligand-gated-ion-channel', subunits: ['t2'] },
+    { id: 't1', label: 'Complex one', type: 'ligand-gated-ion-channel', grouping: 'complex', subunits: ['t2'] },
     { id: 't2', label: 'Subunit two', type: 'receptor', gene: 'GRIN2B', identifiers: { uniprot: 'Q13224' } },
     { id: 't3', label: 'Enzyme three', type: 'enzyme' },
   ],
@@ -205,7 +205,7 @@ describe('fieldsOfPredicate', () => {
 
   it('finds a group’s fields under the group, and an onOwner field under its owner’s part too', () => {
     expect(fields[PLD + 'sourceSection']).toEqual(['source']);
-    expect(fields[EXACT_MATCH]).toEqual(['identifiers', 'uberon', 'go', 'pmid', 'doi']);
+    expect(fields[EXACT_MATCH]).toEqual(['identifiers', 'uberon', 'go', 'umls', 'snomedct', 'doid', 'pmid', 'doi', 'ndfrt', 'mesh', 'chebi']);
     expect(fields[PLD + 'noAppreciableBindingAt']).toEqual(['targets', 'no_appreciable_binding']);
   });
 

@@ -82,7 +82,7 @@ describe('the JSON Schema of a data file (draft-07)', () => {
 
   it('is declared draft-07, with a definition per entity', () => {
     expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://w3id.org/pharmald/schema/data.schema.json', title: 'pharmald data file', additionalProperties: false });
-    expect(Object.keys(schema['definitions'] as object)).toEqual(['Drug', 'Role', 'Target', 'PhysiologicalSystem', 'PhysiologicalProcess', 'ClinicalUse', 'Reference', 'Mechanism', 'Effect', 'Affinity', 'Caveat', 'Screen', 'UseStatus', 'PotencyComparison']);
+    expect(Object.keys(schema['definitions'] as object)).toEqual(['Drug', 'Role', 'Target', 'PhysiologicalSystem', 'PhysiologicalProcess', 'ClinicalUse', 'Reference', 'Mechanism', 'Effect', 'Affinity', 'Caveat', 'Screen', 'UseStatus', 'PotencyComparison', 'PharmacologicClass', 'SourceRelease', 'Indication', 'ClassMembership', 'SourceRecord']);
   });
 
   it('has patterns that read the same with and without the Unicode flag', () => {

@@ -101,6 +101,13 @@ describe('import drugcentral: the bundled releases', () => {
     const has = (s: string, p: string, o: string) => compiled.quads.some((q) => q.subject.value === s && q.predicate.value === p && q.object.value === o);
     const drugs = compiled.model.drugs.filter((d) => (d.identifiers.chembl ?? []).includes('CHEMBL742'));
     expect(drugs.map((d) => d.id)).toEqual(['ketamine']);
+    // The curated drug keeps its uses and identifiers and takes DrugCentral's indications and classes.
+    const [ketamine] = drugs;
+    expect(ketamine!.uses).toEqual(expect.arrayContaining(['anaesthesia', 'analgesia']));
+    expect(ketamine!.identifiers.chembl).toEqual(['CHEMBL742']);
+    expect((ketamine!.indications ?? []).length).toBeGreaterThan(0);
+    expect(ketamine!.indications!.every((i) => ketamine!.uses!.includes(i.use) && i.origins![0]!.file === 'drug_indication.tsv')).toBe(true);
+    expect((ketamine!.classes ?? []).map((c) => c.origins![0]!.file)).toContain('pharm_class.tsv');
     const block = `${idBase}mechanism/ketamine-nmda-receptor-block`;
     expect(has(block, `${pld}target`, `${idBase}target/nmda-receptor`)).toBe(true);
     expect(has(block, `${pld}supportedBy`, `${idBase}reference/chembl-chembl742`)).toBe(true);

@@ -39,7 +39,7 @@ describe('pharmald diff', () => {
     const changes = Object.fromEntries(diff.changed.map((e) => [`${e.kind} ${e.label}`, e.changes]));
     expect(changes['target GluN2B subunit']).toEqual([{ field: 'label', removed: ['GluN2B'], added: ['GluN2B subunit'] }]);
     expect(changes['drug ketamine']).toEqual([
-      { field: 'identifiers', removed: ['http://www.wikidata.org/entity/Q243547'], added: ['http://www.wikidata.org/entity/Q2365493'] },
+      { field: 'identifiers', removed: ['http://www.wikidata.org/entity/Q243547'], added: ['http://www.wikidata.org/entity/Q2365493'], list: true, identifiers: true },
     ]);
     expect(changes['mechanism Ketamine interacts weakly with the mu opioid receptor']).toEqual([{ field: 'strength', removed: ['weak'], added: ['moderate'] }]);
     // A renamed subunit is one change, on the subunit, not on the complex that links to it.

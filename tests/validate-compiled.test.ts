@@ -168,10 +168,10 @@ describe('(c) fixtures for every constraint component of pharmald\'s shapes', ()
     ['sh:or / sh:not / sh:hasValue: an indirect mechanism without target: no result', 'mechanism:m3 a pld:Mechanism ; rdfs:label "m3"@en ; pld:drug drug:testdrug ; pld:directness pld:Indirect ; pld:certainty pld:Probable ; pld:system system:brain ; pld:hasEffect <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/effect/pain> ; pld:supportedBy reference:review-2020 .', []],
     ['sh:qualifiedMinCount: a target with no target type', 'target:untyped a pld:Target ; rdfs:label "untyped"@en ; skos:exactMatch <http://purl.uniprot.org/uniprot/P35372> .', ['QualifiedMinCount']],
     ['sh:qualifiedMaxCount: a target with two target types', 'target:mu-opioid-receptor a pld:Enzyme .', ['QualifiedMaxCount']],
-    ['sh:or with sh:class: a complex without subunits', 'target:mu-opioid-receptor a pld:ProteinComplex .', ['Or']],
+    ['sh:or: proteins without a grouping', 'target:mu-opioid-receptor pld:hasProtein <http://purl.uniprot.org/uniprot/P41145> .', ['Or']],
     ['sh:severity sh:Warning: a mechanism without supporting reference', 'mechanism:m4 a pld:Mechanism ; rdfs:label "m4"@en ; pld:drug drug:testdrug ; pld:directness pld:Indirect ; pld:certainty pld:Probable ; pld:system system:brain ; pld:hasEffect <https://w3id.org/pharmald/id/mechanism/testdrug-analgesia/effect/pain> .', ['MinCount (warning)']],
     ['sh:severity sh:Warning on a node shape: a target without UniProt', 'target:no-uniprot a pld:Receptor, pld:Target ; rdfs:label "no uniprot"@en ; obo:RO_0002204 <https://identifiers.org/hgnc:8156> .', ['Or (warning)']],
-    ['everything wrong at once', 'drug:testdrug rdfs:label "x" ; skos:exactMatch "y" ; obo:RO_0000087 ex:notARole . target:mu-opioid-receptor a pld:Enzyme, pld:ProteinComplex .', ['Class', 'Datatype', 'MaxCount', 'NodeKind', 'Or', 'Pattern', 'QualifiedMaxCount']],
+    ['everything wrong at once', 'drug:testdrug rdfs:label "x" ; skos:exactMatch "y" ; obo:RO_0000087 ex:notARole . target:mu-opioid-receptor a pld:Enzyme ; pld:hasProtein <http://purl.uniprot.org/uniprot/P41145> .', ['Class', 'Datatype', 'MaxCount', 'NodeKind', 'Or', 'Pattern', 'QualifiedMaxCount']],
   ];
   it.each(cases)('%s', async (_, body, expected) => {
     const report = await bothEngines([...ontology, ...context, ...turtle(`${PREFIXES}\n${body}`)]);

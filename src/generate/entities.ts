@@ -66,7 +66,8 @@ export function valueAt(entity: unknown, path: string): unknown {
 
 export function holds(condition: FieldCondition, entity: unknown): boolean {
   const value = valueAt(entity, condition.field);
-  if ('is' in condition) return (value !== undefined) === (condition.is === 'present');
+  // An empty list is no value, as in the graph (sh:minCount 1).
+  if ('is' in condition) return (value !== undefined && !(Array.isArray(value) && value.length === 0)) === (condition.is === 'present');
   if ('from' in condition) return typeof value === 'number' && value >= condition.from && value <= condition.to;
   return typeof value === 'string' && condition.in.includes(value);
 }

@@ -5,11 +5,12 @@
 // DrugCentral target families and class types) are read from the vocabularies, not written here.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError, sortDiagnostics, type Diagnostic, type Position } from '../errors.js';
+import { DataError, sortDiagnostics, type Diagnostic } from '../errors.js';
 import { schemes, type SchemeName } from '../identifiers.js';
 import type { Entity } from '../model/description.js';
 import { pharmald } from '../model/pharmald.js';
 import { fnv as hash, mappedCodes, referenceOf, slug, type Mapped } from './drugcentralTerms.js';
+import { DrugTable, Findings } from './drugTable.js';
 import { readTsv, type TsvRow, type TsvTable } from './tsv.js';
 import { dataFile } from './yaml.js';
 
@@ -44,18 +45,8 @@ const identifierTypes: Readonly<Record<string, SchemeName>> = {
 /** pharm_class.tsv SOURCE → the scheme of its CLASS_SOURCE_ID. */
 const classSchemes: Readonly<Record<string, 'ndfrt' | 'mesh' | 'chebi'>> = { FDA: 'ndfrt', MeSH: 'mesh', CHEBI: 'chebi' };
 
-const drugIdentifierFields = pharmald.entities.drug.fields.identifiers.fields;
-const listFields = new Set(Object.entries(drugIdentifierFields).filter(([, f]) => f.cardinality === 'many').map(([name]) => name));
-
 /** Licences recognised from the first line of a release's LICENSE file, by SPDX identifier. */
 const licences: readonly [RegExp, string][] = [[/^\s*Attribution 4\.0 International/, 'CC-BY-4.0'], [/^\s*CC0 1\.0 Universal/, 'CC0-1.0']];
-
-class Findings {
-  readonly errors: Diagnostic[] = [];
-  readonly warnings: Diagnostic[] = [];
-  error(position: Position, message: string): void { this.errors.push({ position, severity: 'error', message }); }
-  warn(position: Position, message: string): void { this.warnings.push({ position, severity: 'warning', message }); }
-}
 
 /** Reads the DrugCentral release in `sourceDir` and maps it; throws DataError naming file:line:col of each bad row. */
 export async function importDrugCentral(sourceDir: string, options: ImportOptions = {}): Promise<DrugCentralImport> {
@@ -226,76 +217,4 @@ function targetOf(row: TsvRow, accessions: readonly string[], type: string): Ent
   // ("alpha-1/beta-2/gamma-2", "SUR1, Kir6.2") or says "complex" is read as a complex, any other as a family.
   const grouping = /complex|\/|, /i.test(label) ? 'complex' : 'family';
   return { id: `uniprot-set-${hash(sortedAccessions.join(' '))}`, label, type, grouping, proteins: sortedAccessions };
-}
-
-interface Drug { readonly drugId: string; readonly id: string; readonly label: string; readonly where: string }
-
-/** The drugs by DRUG_ID: one name each (a second name is an error), their identifiers, indications and classes. */
-class DrugTable {
-  readonly #byId = new Map<string, Drug>();
-  readonly #identifiers = new Map<Drug, Map<string, Set<string>>>();
-  readonly #claims = new Map<Drug, Map<string, Map<string, { key: string; ref: string; origins: object[] }>>>();
-  readonly #ids = new Set<string>();
-  constructor(readonly findings: Findings) {}
-
-  get size(): number { return this.#byId.size; }
-
-  /** The row's drug, made on first sight. */
-  at(table: TsvTable, row: TsvRow): Drug | undefined {
-    const drugId = row.get('DRUG_ID')!.trim();
-    const name = row.get('DRUG_NAME')!.trim();
-    // Some releases write a class row of no drug with DRUG_ID "null": a row about no drug, left out.
-    if (drugId === '' || drugId === 'null') return void this.findings.warn(row.at('DRUG_ID'), `DRUG_ID: "${drugId}": the row names no drug; left out`);
-    if (!/^[1-9]\d*$/.test(drugId)) return void this.findings.error(row.at('DRUG_ID'), `DRUG_ID: "${drugId}" is not a DrugCentral id (a whole number)`);
-    if (!name) return void this.findings.error(row.at('DRUG_NAME'), 'DRUG_NAME: empty');
-    const known = this.#byId.get(drugId);
-    if (known) {
-      if (known.label !== name) this.findings.error(row.at('DRUG_NAME'), `DRUG_NAME: DRUG_ID ${drugId} is "${name}" here and "${known.label}" at ${known.where}`);
-      return known;
-    }
-    let id = slug(name);
-    if (this.#ids.has(id)) id = `${id}-${drugId}`;
-    this.#ids.add(id);
-    const drug = { drugId, id, label: name, where: `${table.file}:${row.line}` };
-    this.#byId.set(drugId, drug);
-    return drug;
-  }
-
-  /** The row's drug if another table made it (identifiers.tsv adds to drugs, it makes none). */
-  find(table: TsvTable, row: TsvRow): Drug | undefined {
-    return this.#byId.has(row.get('DRUG_ID')!.trim()) ? this.at(table, row) : undefined;
-  }
-
-  identify(drug: Drug, scheme: string, value: string, row?: TsvRow): void {
-    const ids = this.#identifiers.get(drug) ?? this.#identifiers.set(drug, new Map()).get(drug)!;
-    const values = ids.get(scheme) ?? ids.set(scheme, new Set()).get(scheme)!;
-    if (!listFields.has(scheme) && values.size === 1 && !values.has(value) && row) {
-      this.findings.warn(row.at('IDENTIFIER'), `IDENTIFIER: drug ${drug.drugId} has a second ${schemes[scheme as SchemeName].name} identifier "${value}" (the model takes one): left out`);
-      return;
-    }
-    values.add(value);
-  }
-
-  /** A use or class of the drug, with the record that gives it (several records of one fact are one claim). */
-  claim(drug: Drug, field: 'indications' | 'classes', key: 'use' | 'class', ref: string, origin: object): void {
-    const fields = this.#claims.get(drug) ?? this.#claims.set(drug, new Map()).get(drug)!;
-    const claims = fields.get(field) ?? fields.set(field, new Map()).get(field)!;
-    const claim = claims.get(ref) ?? claims.set(ref, { key, ref, origins: [] }).get(ref)!;
-    claim.origins.push(origin);
-  }
-
-  *entities(): Iterable<Entity & { id: string }> {
-    for (const drug of this.#byId.values()) {
-      const ids = this.#identifiers.get(drug);
-      const identifiers: Record<string, unknown> = {};
-      for (const name of Object.keys(drugIdentifierFields)) {
-        const values = name === 'drugcentral' ? [drug.drugId] : [...(ids?.get(name) ?? [])].sort();
-        if (values.length) identifiers[name] = listFields.has(name) ? values : values[0];
-      }
-      const claims = (field: 'indications' | 'classes') =>
-        [...(this.#claims.get(drug)?.get(field)?.values() ?? [])].sort((a, b) => (a.ref < b.ref ? -1 : 1)).map((c) => ({ [c.key]: c.ref, origins: c.origins }));
-      const indications = claims('indications');
-      yield { id: drug.id, label: drug.label, identifiers, uses: indications.map((i) => String(i.use)), indications, classes: claims('classes') };
-    }
-  }
 }

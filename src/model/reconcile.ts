@@ -39,6 +39,10 @@ export function reconcile(description: ModelDescription, sections: Sections, fol
   const rename = (entity: string, from: string, to: string) => (renames.get(entity) ?? renames.set(entity, new Map()).get(entity)!).set(from, to);
   const later = (entity: Entity) => folders.folderOf(entity) > 0;
   const merged = new Set<Entity>();
+  /** An entity merged with another stands for it from then on: the newest merge of each. */
+  const latest = new Map<Entity, Entity>();
+  const current = (e: Entity): Entity => { let now = e; while (latest.has(now)) now = latest.get(now)!; return now; };
+  const supersede = (original: Entity, replacement: Entity) => { latest.set(original, replacement); folders.replaced(original, replacement); };
 
   /** Drops the later entities that `match` finds earlier, renaming them to what they are. */
   const matchAll = (section: string, entity: string, index: (e: Entity) => string[], match: (e: Entity, earlier: Map<string, Entity[]>) => Entity | undefined) => {
@@ -56,12 +60,12 @@ export function reconcile(description: ModelDescription, sections: Sections, fol
       }
       for (const e of inFolder) if (!merged.has(e)) for (const key of index(e)) (earlier.get(key) ?? earlier.set(key, []).get(key)!).push(e);
     }
-    sections.set(section, kept);
+    sections.set(section, kept.map(current));
   };
   const only = (e: Entity, candidates: readonly Entity[], what: string): Entity | undefined => {
     const distinct = [...new Set(candidates)];
     if (distinct.length > 1) warn(e, `${what} ${String(e.id)} matches ${ids(distinct).join(' and ')} by its identifiers: kept apart`);
-    return distinct.length === 1 ? distinct[0] : undefined;
+    return distinct.length === 1 ? current(distinct[0]!) : undefined;
   };
 
   // Drugs, by their identifiers; the earlier drug takes the later one's indications, classes and uses.
@@ -83,7 +87,7 @@ export function reconcile(description: ModelDescription, sections: Sections, fol
       return [...((found[field] ?? []) as unknown[]), ...((d[field] ?? []) as unknown[]).filter((v) => !had.has(keyOf(v)))];
     };
     const combined = { ...found, uses: union('uses'), indications: union('indications', 'use'), classes: union('classes', 'class') };
-    replace(sections, 'drugs', found, combined, folders);
+    supersede(found, combined);
     info(d, `drug ${String(d.id)} is ${String(found.id)} (${at(folders, found)}), by its identifiers`);
     return combined;
   });
@@ -136,7 +140,8 @@ export function reconcile(description: ModelDescription, sections: Sections, fol
     }
     const evidence = [...new Set([...values(same.supported_by), ...values(m.supported_by)])];
     const combined = { ...same, supported_by: evidence, origins: [...((same.origins ?? []) as Entity[]), ...((m.origins ?? []) as Entity[])] };
-    replace(sections, 'mechanisms', same, combined, folders, kept);
+    kept[kept.indexOf(same)] = combined;
+    folders.replaced(same, combined);
     byClaim.get(key)!.splice(byClaim.get(key)!.indexOf(same), 1, combined);
     mechanismRenames.get('mechanism')!.set(String(m.id), String(same.id));
     info(m, `mechanism ${String(m.id)} is ${String(same.id)} (${at(folders, same)}): its evidence and source records are added`);
@@ -144,13 +149,6 @@ export function reconcile(description: ModelDescription, sections: Sections, fol
   sections.set('mechanisms', kept);
   renameAll(description, sections, mechanismRenames, later, folders);
   return diagnostics;
-}
-
-/** Puts `merged` where `original` is, in the section (or in `list`, when given) and in where things are written. */
-function replace(sections: Sections, section: string, original: Entity, merged: Entity, folders: Folders, list = sections.get(section)!): void {
-  const i = list.indexOf(original);
-  if (i >= 0) list[i] = merged;
-  folders.replaced(original, merged);
 }
 
 function sectionEntities(description: ModelDescription): [string, string][] {

@@ -1,47 +1,17 @@
 // **diff** compares two builds in the curator's terms: entities added and removed, and each changed field from
 // what to what, by label. Graphs alone, so any two dist/ folders compare; order and blank-node labels never count.
+// Where a claim was taken from (its source records) is kept apart from what it says: a claim whose records alone
+// changed was carried over to the new release's records, and is counted, not listed.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { Parser } from 'n3';
-import { fieldsOfPredicate, propertyIri } from '../generate/fields.js';
 import type { ModelDescription } from '../model/description.js';
-import { partKinds, type PartKind } from '../model/kinds.js';
 import { pharmald } from '../model/pharmald.js';
 import { rdfFormats } from '../serialize/formats.js';
-import { ID, rdf, rdfs } from '../vocab.js';
-
-/** What a diff reads off the model description. */
-interface DiffModel {
-  /** Class IRI → the kind a curator edits (the first entity of that class). */
-  readonly kindOfClass: ReadonlyMap<string, { readonly entity: string; readonly label: string }>;
-  /** Predicate IRI → the YAML fields it comes from: a change is named by the field a curator edits. */
-  readonly fieldsOf: Readonly<Record<string, readonly string[]>>;
-  /** Parts (a mechanism's effects) belong to an owner, and are compared as part of it. */
-  readonly parts: readonly PartKind[];
-  readonly partClasses: ReadonlySet<string>;
-  readonly partIri: RegExp;
-  /** Links that parts, or other entities, already report: counting them again would only repeat a change. */
-  readonly skipped: ReadonlySet<string>;
-}
-
-function diffModel(description: ModelDescription): DiffModel {
-  const kindOfClass = new Map<string, { entity: string; label: string }>();
-  for (const [entity, e] of Object.entries(description.entities)) {
-    if (!kindOfClass.has(description.namespace + e.class)) kindOfClass.set(description.namespace + e.class, { entity, label: e.label });
-  }
-  const parts = partKinds(description);
-  const derivedLinks = Object.values(description.entities).flatMap((e) => Object.values(e.fields))
-    .flatMap((f) => (f.kind === 'derived' && typeof f.range === 'object' && 'entity' in f.range ? [f.property] : []));
-  return {
-    kindOfClass,
-    fieldsOf: fieldsOfPredicate(description),
-    parts,
-    partClasses: new Set(parts.map((p) => description.namespace + p.class)),
-    partIri: new RegExp(`/(${[...new Set(parts.map((p) => p.segment))].join('|')})/[^/]+$`),
-    skipped: new Set([...parts.map((p) => p.property), ...derivedLinks].map((name) => propertyIri(description, name))),
-  };
-}
+import { diffModel, type DiffModel } from './diffModel.js';
+import { entityRecords, type EntityRecord } from './diffRecords.js';
+import { Tally, type KindSummary } from './diffTally.js';
 
 export interface EntityRef {
   readonly kind: string;
@@ -54,25 +24,39 @@ export interface FieldChange {
   readonly field: string;
   readonly removed: readonly string[];
   readonly added: readonly string[];
+  /** A field of several values (a list, a group, parts): its change is items added and removed, not old → new. */
+  readonly list?: true;
+  /** A field of identifiers in other databases. */
+  readonly identifiers?: true;
+}
+
+/** An added or removed entity, with the single-valued links and codes that tell it apart (drug, target, action). */
+export interface EntityEntry extends EntityRef {
+  readonly facts?: readonly FieldChange[];
 }
 
 export interface EntityChange extends EntityRef {
+  /** What it says that changed. */
   readonly changes: readonly FieldChange[];
+  /** Its source records (and its parts') that changed, apart from what it says. */
+  readonly records?: readonly FieldChange[];
+}
+
+/** A claim whose source records alone changed: the new release's records replaced the old ones. */
+export interface CarriedClaim extends EntityRef {
+  /** The releases of the records it lost, and of those it gained. */
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly records: readonly FieldChange[];
 }
 
 export interface DatasetDiff {
-  readonly added: readonly EntityRef[];
-  readonly removed: readonly EntityRef[];
+  /** Per kind (drug, mechanism, indication …): how many added, removed, changed and carried over. */
+  readonly summary: readonly KindSummary[];
+  readonly added: readonly EntityEntry[];
+  readonly removed: readonly EntityEntry[];
   readonly changed: readonly EntityChange[];
-}
-
-interface EntityRecord extends EntityRef {
-  /** Its entity in the description, and for a part the field of its owner that holds it. */
-  readonly entity: string;
-  field?: string;
-  /** Field → values, each by identity (IRI, or literal text) → as a reader sees it (the linked label). */
-  readonly fields: Map<string, Map<string, string>>;
-  readonly parts: Map<string, EntityRecord>;
+  readonly carriedOver: readonly CarriedClaim[];
 }
 
 /** Reads a dist/ folder's dataset (N-Triples, else Turtle). */
@@ -90,84 +74,105 @@ export function diffDatasets(before: readonly Quad[], after: readonly Quad[], de
   const model = diffModel(description);
   const old = entityRecords(before, model);
   const next = entityRecords(after, model);
-  const added = [...next.values()].filter((e) => !old.has(e.iri)).map(ref);
-  const removed = [...old.values()].filter((e) => !next.has(e.iri)).map(ref);
+  const tally = new Tally();
+  const entry = (e: EntityRecord): EntityEntry => {
+    const facts = (model.headline.get(e.entity) ?? []).flatMap((field) => {
+      const values = [...e.fields.get(field)?.values() ?? []].sort();
+      return values.length ? [{ field, removed: [], added: values }] : [];
+    });
+    return facts.length ? { ...ref(e), facts } : ref(e);
+  };
+  const added = [...next.values()].filter((e) => !old.has(e.iri)).map((e) => (tally.count(e.kind, 'added'), entry(e)));
+  const removed = [...old.values()].filter((e) => !next.has(e.iri)).map((e) => (tally.count(e.kind, 'removed'), entry(e)));
   const changed: EntityChange[] = [];
+  const carriedOver: CarriedClaim[] = [];
   for (const entity of next.values()) {
     const previous = old.get(entity.iri);
     if (!previous) continue;
-    const changes = [...fieldChanges(previous, entity, ''), ...partChanges(previous, entity)];
-    if (changes.length > 0) changed.push({ ...ref(entity), changes });
+    const { changes, records } = compare(previous, entity, '', model, tally, carriedOver);
+    if (changes.length > 0) {
+      changed.push(records.length ? { ...ref(entity), changes, records } : { ...ref(entity), changes });
+      tally.count(entity.kind, changes.every(isIdentifierGain) ? 'identifiersOnly' : 'changed');
+    } else if (records.length > 0) carriedOver.push(carried(previous, entity, records, tally));
   }
-  return { added: sortRefs(added), removed: sortRefs(removed), changed: sortRefs(changed) };
+  return { summary: tally.summary(), added: sortRefs(added), removed: sortRefs(removed), changed: sortRefs(changed), carriedOver: sortRefs(carriedOver) };
 }
 
 export function hasChanges(diff: DatasetDiff): boolean {
-  return diff.added.length + diff.removed.length + diff.changed.length > 0;
+  return diff.added.length + diff.removed.length + diff.changed.length + diff.carriedOver.length > 0;
 }
 
-function partChanges(before: EntityRecord, after: EntityRecord): FieldChange[] {
-  const changes: FieldChange[] = [];
-  for (const [iri, part] of after.parts) {
-    const previous = before.parts.get(iri);
-    if (!previous) changes.push({ field: part.field!, removed: [], added: [part.label] });
-    else changes.push(...fieldChanges(previous, part, `${part.kind} "${previous.label}" `));
-  }
-  for (const [iri, part] of before.parts) {
-    if (!after.parts.has(iri)) changes.push({ field: part.field!, removed: [part.label], added: [] });
-  }
-  return changes;
+/** A change that only adds identifiers in other databases: enrichment a source gives, not a correction. */
+export const isIdentifierGain = (c: FieldChange): boolean => c.identifiers === true && c.removed.length === 0;
+
+interface Comparison {
+  readonly changes: FieldChange[];
+  readonly records: FieldChange[];
 }
 
-function fieldChanges(before: EntityRecord, after: EntityRecord, prefix: string): FieldChange[] {
+/** What changed from one record to the next: its fields, then its parts, field by field; parts recursively. */
+function compare(before: EntityRecord, after: EntityRecord, prefix: string, model: DiffModel, tally: Tally, carriedOver: CarriedClaim[]): Comparison {
+  const changes = fieldChanges(before, after, prefix, model);
+  const records: FieldChange[] = [];
+  const byField = (record: EntityRecord) => {
+    const fields = new Map<string, EntityRecord[]>();
+    for (const p of record.parts.values()) fields.set(p.field!, [...fields.get(p.field!) ?? [], p]);
+    return fields;
+  };
+  const was = byField(before);
+  const now = byField(after);
+  for (const field of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+    const oldParts = new Map((was.get(field) ?? []).map((p) => [p.iri, p]));
+    const newParts = new Map((now.get(field) ?? []).map((p) => [p.iri, p]));
+    const gone = [...oldParts.values()].filter((p) => !newParts.has(p.iri));
+    const come = [...newParts.values()].filter((p) => !oldParts.has(p.iri));
+    const provenance = model.provenance.has(field);
+    if (gone.length || come.length) {
+      const change: FieldChange = { field: `${prefix}${field}`, removed: gone.map(shown).sort(), added: come.map(shown).sort(), list: true };
+      (provenance ? records : changes).push(change);
+      if (!provenance) for (const p of [...gone, ...come]) tally.count(p.kind, gone.includes(p) ? 'removed' : 'added');
+    }
+    for (const [iri, part] of newParts) {
+      const previous = oldParts.get(iri);
+      if (!previous) continue;
+      const inner = compare(previous, part, `${prefix}${part.kind} "${previous.shown}" `, model, tally, carriedOver);
+      if (provenance) records.push(...inner.changes, ...inner.records);
+      else if (inner.changes.length) {
+        changes.push(...inner.changes);
+        records.push(...inner.records);
+        tally.count(part.kind, 'changed');
+      } else if (inner.records.length) carriedOver.push(carried(previous, part, inner.records, tally));
+    }
+  }
+  return { changes, records };
+}
+
+function fieldChanges(before: EntityRecord, after: EntityRecord, prefix: string, model: DiffModel): FieldChange[] {
   const fields = [...new Set([...before.fields.keys(), ...after.fields.keys()])].sort();
+  const lists = model.lists.get(after.entity);
   return fields.flatMap((field) => {
     // Compared by identity, shown by label: a renamed target is one change on the target, not on every link to it.
     const was = before.fields.get(field) ?? new Map<string, string>();
     const now = after.fields.get(field) ?? new Map<string, string>();
     const removed = [...was].filter(([key]) => !now.has(key)).map(([, shown]) => shown).sort();
     const added = [...now].filter(([key]) => !was.has(key)).map(([, shown]) => shown).sort();
-    return removed.length || added.length ? [{ field: `${prefix}${field}`, removed, added }] : [];
+    if (!removed.length && !added.length) return [];
+    const list = lists?.has(field) || was.size > 1 || now.size > 1;
+    const identifiers = model.identifiers.has(field);
+    return [{ field: `${prefix}${field}`, removed, added, ...(list ? { list: true } : {}), ...(identifiers ? { identifiers: true } : {}) } as FieldChange];
   });
 }
 
-function entityRecords(quads: readonly Quad[], model: DiffModel): Map<string, EntityRecord> {
-  const labels = new Map<string, string>();
-  const classes = new Map<string, string>();
-  for (const q of quads) {
-    if (q.predicate.value === rdfs.label && !labels.has(q.subject.value)) labels.set(q.subject.value, q.object.value);
-    if (q.predicate.value === rdf.type && model.kindOfClass.has(q.object.value) && q.subject.value.startsWith(ID)) {
-      classes.set(q.subject.value, q.object.value);
-    }
-  }
-  const all = new Map<string, EntityRecord>();
-  for (const [iri, cls] of classes) {
-    const { entity, label: kind } = model.kindOfClass.get(cls)!;
-    all.set(iri, { kind, entity, iri, label: labels.get(iri) ?? tail(iri), fields: new Map(), parts: new Map() });
-  }
-  const show = (term: Quad['object']) => (term.termType === 'Literal' ? term.value : labels.get(term.value) ?? term.value);
-  for (const q of quads) {
-    const record = all.get(q.subject.value);
-    if (!record || model.skipped.has(q.predicate.value)) continue;
-    const field = q.predicate.value === rdf.type ? 'type' : model.fieldsOf[q.predicate.value]?.[0] ?? tail(q.predicate.value);
-    if (!record.fields.has(field)) record.fields.set(field, new Map());
-    record.fields.get(field)!.set(`${q.object.termType}:${q.object.value}`, show(q.object));
-  }
-  // Parts ({owner}/effect/y) belong to their owner, under the owner's field that holds them.
-  const entities = new Map<string, EntityRecord>();
-  for (const record of all.values()) {
-    const part = model.partClasses.has(classes.get(record.iri)!) ? model.partIri.exec(record.iri) : null;
-    const owner = part ? all.get(record.iri.slice(0, part.index)) : undefined;
-    if (owner) {
-      record.field = model.parts.find((p) => p.owner === owner.entity && p.segment === part![1])?.field ?? part![1];
-      owner.parts.set(record.iri, record);
-    } else entities.set(record.iri, record);
-  }
-  return entities;
+/** A claim carried over: the releases of the records it lost and gained, read off the records themselves. */
+function carried(before: EntityRecord, after: EntityRecord, records: FieldChange[], tally: Tally): CarriedClaim {
+  const releases = (record: EntityRecord, other: EntityRecord) => [...new Set([...record.parts.values()]
+    .filter((p) => !other.parts.has(p.iri)).flatMap((p) => [...p.fields.get('release')?.values() ?? []]))].sort();
+  tally.count(after.kind, 'carriedOver');
+  return { ...ref(after), from: releases(before, after), to: releases(after, before), records };
 }
 
+const shown = (e: EntityRecord) => e.shown;
 const ref = (e: EntityRef): EntityRef => ({ kind: e.kind, iri: e.iri, label: e.label });
-const tail = (iri: string) => iri.replace(/^.*[#/]/, '');
 function sortRefs<T extends EntityRef>(refs: T[]): T[] {
   return refs.sort((a, b) => (a.kind + a.label + a.iri < b.kind + b.label + b.iri ? -1 : 1));
 }

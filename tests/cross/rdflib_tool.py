@@ -10,11 +10,24 @@ Run it with /usr/bin/python3: Debian's packages are only importable by the syste
   rdflib_tool.py query DATASET.ttl  < [{"name": ..., "sparql": ...}, ...]
       Loads the Turtle once, answers every query, prints a JSON list of
       {"name": ..., "result": <SPARQL 1.1 results JSON>} or {"name": ..., "error": ...}.
+  rdflib_tool.py same-graph REFERENCE.nt FILE FORMAT [--queries  < [{"name": ..., "sparql": ...}, ...]]
+      For a large dataset (one file per process, so several run side by side): parses FILE with rdflib
+      (FORMAT: turtle, nt or json-ld; or pyld: the JSON-LD expanded by python3-pyld to N-Quads, which rdflib
+      reads), writes each triple without a blank node as a canonical N-Triples line (RDF 1.1 canonical escapes,
+      no ^^xsd:string) and compares that set with the lines of REFERENCE.nt read as text (pharmald's own
+      canonical N-Triples, not parsed). The triples with a blank node are compared as graphs
+      (rdflib.compare.isomorphic) with REFERENCE's blank-node lines parsed by rdflib. Prints JSON:
+      {"triples", "referenceLines", "referenceDistinctLines", "groundOnlyInReference", "groundOnlyInFile"
+      (first 25 each, with counts), "blankNodeTriples", "referenceBlankNodeTriples", "blankNodeIsomorphic",
+      "parseSeconds", "seconds"}; with FORMAT pyld and no python3-pyld: {"pyldMissing": ...}.
+      With --queries, also answers every query on the graph as parsed from FILE (so a large file is parsed once):
+      "queries": [{"name", "result" | "error", "seconds"}, ...].
 
 Exit status 3: python3-rdflib is missing; 2: usage error. A missing python3-pyld is reported in the JSON
 ("pyldMissing"), so the rdflib checks still run.
 """
 import json
+import re
 import sys
 
 try:
@@ -150,11 +163,115 @@ def cmd_query(ttl_path):
     json.dump({"rdflib": rdflib.__version__, "triples": len(graph), "answers": answers}, sys.stdout)
 
 
+_ECHAR = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def canonical_nt(term):
+    """One term as canonical N-Triples (RDF 1.1 / RDFC-1.0 escapes; a simple literal has no datatype)."""
+    if isinstance(term, BNode):
+        raise ValueError("canonical_nt: blank node")
+    if isinstance(term, Literal):
+        out = []
+        for char in str(term):
+            if char in _ECHAR:
+                out.append(_ECHAR[char])
+            elif ord(char) < 0x20 or ord(char) == 0x7F:
+                out.append("\\u%04X" % ord(char))
+            else:
+                out.append(char)
+        text = '"' + "".join(out) + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    return f"<{term}>"
+
+
+_BLANK_LINE = re.compile(r'^_:|\s_:[^\s"<>]+\s*\.\s*$')
+
+
+def has_blank(line):
+    """Whether an N-Triples line of REFERENCE has a blank node (subject, or object; predicates cannot)."""
+    return _BLANK_LINE.search(line) is not None
+
+
+def timed_answers(graph, queries):
+    import time
+    answers = []
+    for entry in queries:
+        started = time.time()
+        try:
+            text = graph.query(entry["sparql"]).serialize(format="json")
+            if isinstance(text, bytes):
+                text = text.decode("utf-8")
+            answer = {"name": entry["name"], "result": json.loads(text)}
+        except Exception as error:  # reported per query, so one failure does not hide the others
+            answer = {"name": entry["name"], "error": f"{type(error).__name__}: {error}"}
+        answer["seconds"] = round(time.time() - started, 2)
+        answers.append(answer)
+    return answers
+
+
+def cmd_same_graph(reference_path, file_path, fmt, with_queries=False):
+    import time
+    started = time.time()
+    queries = json.load(sys.stdin) if with_queries else None
+    with open(reference_path, encoding="utf-8") as handle:
+        reference_lines = [line for line in handle.read().split("\n") if line.strip()]
+    reference_ground = {line for line in reference_lines if not has_blank(line)}
+    reference_blank = [line for line in reference_lines if has_blank(line)]
+    if fmt == "pyld":
+        graph, info = pyld_graph(file_path)
+        if graph is None:
+            json.dump({"pyldMissing": info}, sys.stdout)
+            return
+    else:
+        graph = Graph()
+        graph.parse(file_path, format=fmt)
+    parse_seconds = round(time.time() - started, 2)
+    answers = timed_answers(graph, queries) if with_queries else None  # on the graph exactly as parsed
+    ground = set()
+    blank = Graph()
+    for s, p, o in graph:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            blank.add((s, p, plain(o)))
+        else:
+            ground.add(" ".join(canonical_nt(t) for t in (s, p, o)) + " .")
+    triples = len(graph)
+    del graph
+    reference_blank_graph = Graph()
+    if reference_blank:
+        reference_blank_graph.parse(data="\n".join(reference_blank) + "\n", format="nt")
+    reference_blank_graph = normalised(reference_blank_graph)
+    only_reference = sorted(reference_ground - ground)
+    only_file = sorted(ground - reference_ground)
+    json.dump({
+        "rdflib": rdflib.__version__,
+        "format": fmt,
+        "triples": triples,
+        "referenceLines": len(reference_lines),
+        "referenceDistinctLines": len(set(reference_lines)),
+        "groundOnlyInReference": only_reference[:25],
+        "groundOnlyInFile": only_file[:25],
+        "groundOnlyInReferenceCount": len(only_reference),
+        "groundOnlyInFileCount": len(only_file),
+        "blankNodeTriples": len(blank),
+        "referenceBlankNodeTriples": len(reference_blank),
+        "blankNodeIsomorphic": bool(isomorphic(blank, reference_blank_graph)),
+        "parseSeconds": parse_seconds,
+        "seconds": round(time.time() - started, 1),
+        **({"queries": answers} if with_queries else {}),
+    }, sys.stdout)
+
+
 def main(argv):
     if len(argv) >= 6 and argv[1] == "graphs":
         cmd_graphs(*argv[2:])
     elif len(argv) == 3 and argv[1] == "query":
         cmd_query(argv[2])
+    elif len(argv) in (5, 6) and argv[1] == "same-graph" and argv[5:] in ([], ["--queries"]):
+        cmd_same_graph(*argv[2:5], with_queries=len(argv) == 6)
     else:
         sys.stderr.write(__doc__)
         sys.exit(2)

@@ -97,9 +97,10 @@ const EXPECTED: Record<string, readonly Expected[]> = {
     ['_:*', null, 'Pattern'],
   ],
   'target-complex-subunits': [
-    ['target/empty-complex', null, 'Or'],
-    ['target/empty-complex', null, 'Or', 'warning'],
+    ['target/proteins-no-grouping', null, 'Or'],
+    ['target/proteins-no-grouping', null, 'Or', 'warning'],
     ['target/receptor-with-subunit', null, 'Or'],
+    ['target/receptor-with-subunit', null, 'Or', 'warning'],
   ],
   'target-malformed-uniprot': [
     ['target/bad-uniprot', 'skos:exactMatch', 'Pattern'],

@@ -4,7 +4,7 @@ import { expectTypeOf } from 'vitest';
 import type { Effect, Mechanism, Model } from '../../src/model/types.js';
 
 expectTypeOf<Mechanism['strength']>().toEqualTypeOf<'strong' | 'moderate' | 'weak' | undefined>();
-expectTypeOf<Mechanism['effects']>().toEqualTypeOf<readonly Effect[]>();
+expectTypeOf<Mechanism['effects']>().toEqualTypeOf<readonly Effect[] | undefined>();
 expectTypeOf<Model['mechanisms']>().toEqualTypeOf<readonly Mechanism[]>();
 
 const mechanism: Mechanism = {
@@ -13,7 +13,7 @@ const mechanism: Mechanism = {
 };
 // @ts-expect-error a strength is one of the codes of its vocabulary
 export const sure: Mechanism = { ...mechanism, strength: 'sure' };
-// @ts-expect-error effects is required
-export const noEffects: Mechanism = { ...mechanism, effects: undefined };
+// @ts-expect-error directness is required (effects are required of curated claims by a rule, not by the type)
+export const noDirectness: Mechanism = { ...mechanism, directness: undefined };
 // @ts-expect-error a mechanism has no route
 export const route: Mechanism['route'] = 'oral';
