@@ -14,7 +14,7 @@ import { loadModel } from './model/load.js';
 import type { ModelDescription } from './model/description.js';
 import type { Model } from './model/model.js';
 import { pharmald } from './model/pharmald.js';
-import { resolveDataDir } from './paths.js';
+import { resolveDataDirs } from './paths.js';
 import { defaultBaseUrl, describeDataset, distributionFile, voidPrefixes, type DescribeOptions, type DistributionFile } from './release/void.js';
 import { canonicalGraph, type CanonicalGraph } from './serialize/canonical.js';
 import { rdfFormats, type RdfFormat } from './serialize/formats.js';
@@ -64,10 +64,9 @@ export async function compileDataset(options: CompileOptions = {}): Promise<Comp
   return { model: loaded.model, ...graph, diagnostics, ontology };
 }
 
-/** The data folders to read: those given, else the default folder (see resolveDataDir). */
+/** The data folders to read: those given, else the default ones (see resolveDataDirs). */
 export function dataDirsOf(given: string | readonly string[] | undefined): readonly string[] {
-  const dirs = typeof given === 'string' ? [given] : given ?? [];
-  return dirs.length > 0 ? dirs : [resolveDataDir(undefined)];
+  return resolveDataDirs(typeof given === 'string' ? [given] : given ?? []);
 }
 
 export interface BuildOptions extends CompileOptions {

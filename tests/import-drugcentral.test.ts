@@ -6,8 +6,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { compileDataset } from '../src/build.js';
+import { bundledImport } from '../src/generate/bundledImport.js';
 import { importDrugCentral } from '../src/import/drugcentral.js';
 import { referenceOf } from '../src/import/drugcentralTerms.js';
+import { projectDataDirs } from '../src/projectFile.js';
 import { query } from '../src/query/engine.js';
 import { dataDir, expectCleanStderr, pharmald, pharmaldAsync, root, scratchDir, snapshot } from './helpers.js';
 
@@ -91,6 +93,11 @@ describe('import drugcentral: the bundled releases', () => {
     const result = await pharmaldAsync(['import', 'drugcentral', path.join(releases, '2016-05-09'), '--out', again]);
     expect(result.status).toBe(0);
     expect(snapshot(again)).toEqual(snapshot(out['2016-05-09']));
+  });
+
+  it('is the committed import in imports/ (else: npm run generate), which the published dataset reads after data/', async () => {
+    expect(snapshot(path.join(root, bundledImport.out))).toEqual(snapshot(out['2016-05-09']));
+    expect(projectDataDirs(path.join(root, 'pharmald.yaml'))).toEqual(['data', bundledImport.out].map((dir) => path.join(root, dir)));
   });
 
   let merged: ReturnType<typeof compileDataset> | undefined;

@@ -277,3 +277,37 @@ describe('the library', () => {
     expect(ab.model.mechanisms.map((m) => m.id)).toContain('testamine-nmda-receptor-block');
   });
 });
+
+describe('pharmald.yaml: the data folders read when no --data is given', () => {
+  it('lists them: validate without --data reads both, in order, and --data overrides it', async () => {
+    const dir = workspace();
+    write(dir, 'pharmald.yaml', `# both folders\ndata:\n  - ${curated}\n  - ${imported}\n`);
+    const both = await pharmaldAsync(['validate'], { cwd: dir });
+    expect(both.status, both.stderr).toBe(0);
+    expect(both.stdout).toMatch(new RegExp(`^valid: \\d+ triples, ${fixtureMechanisms + 1} mechanisms`));
+    const one = await pharmaldAsync(['validate', '--data', curated], { cwd: dir });
+    expect(one.stdout).toMatch(new RegExp(`^valid: \\d+ triples, ${fixtureMechanisms} mechanisms`));
+  });
+
+  it.each([
+    ['an unknown key', 'data:\n  - curated\nfolders:\n  - imported\n', 'pharmald.yaml:3:1: error: unknown key "folders" in pharmald.yaml'],
+    ['data not a list', 'data: curated\n', 'pharmald.yaml:1:7: error: field data: give the list of data folders'],
+    ['an entry that is not a path', 'data:\n  - curated\n  - { path: imported }\n', 'pharmald.yaml:3:5: error: field data: each entry is the path of a data folder'],
+    ['a YAML syntax error', 'data:\n  - curated\n - imported\n', 'pharmald.yaml:3:'],
+  ])('names the line of %s, and nothing is built', async (_name, text, message) => {
+    const dir = workspace();
+    write(dir, 'pharmald.yaml', text);
+    const result = await pharmaldAsync(['build', '--out', 'out'], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toContain(message);
+    expect(readdirSync(dir)).not.toContain('out');
+  });
+
+  it('a folder it lists that does not exist is an error naming the folder', async () => {
+    const dir = workspace();
+    write(dir, 'pharmald.yaml', 'data:\n  - curated\n  - missing\n');
+    const result = await pharmaldAsync(['validate'], { cwd: dir });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/missing/);
+  });
+});

@@ -10,7 +10,7 @@ import { kindName, once, sectionsOf } from '../generate/entities.js';
 import { dataFileSchema, type CheckedDataFile } from '../generate/zod.js';
 import type { Entity, ModelDescription } from './description.js';
 import { parseWithoutPositions } from './fastYaml.js';
-import { reconcile } from './reconcile.js';
+import { reconcileFolders } from './reconcile.js';
 import { pharmald } from './pharmald.js';
 import { formatPath, parsePositioned, SourceFiles, type Origin, type YamlPath } from './source.js';
 import type { Model, LoadedModel } from './model.js';
@@ -56,25 +56,12 @@ export async function loadModel(dataDirs: string | readonly string[], descriptio
   const loaded = await readFolders(folders, display, schema, diagnostics);
 
   // 2. Reconcile: an entity of a later folder that an earlier one already has is that entity.
-  const reconciled = folders.length > 1 && diagnostics.length === 0 ? reconcileFolders(description, loaded, folders, display) : { ...loaded, notes: [] };
+  const reconciled = folders.length > 1 && diagnostics.length === 0 ? reconcileFolders(description, loaded, folders.map((folder) => folder.files.map(display))) : { ...loaded, notes: [] };
 
   // 3. Check the model as a whole: ids unique across all folders, references that resolve across them, …
   if (diagnostics.length === 0) for (const diagnostic of checkModel(description, reconciled)) diagnostics.push(diagnostic);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DataError(sortDiagnostics(diagnostics));
   return reconciled;
-}
-
-/** The model with the later folders' entities merged into the earlier ones they are (src/model/reconcile.ts). */
-function reconcileFolders(description: ModelDescription, loaded: LoadedModel, folders: readonly DataFolder[], display: (absolutePath: string) => string): LoadedModel {
-  const folderOfFile = new Map(folders.flatMap(({ files }, i) => files.map((file) => [display(file), i] as const)));
-  const origins = new Map(loaded.origins);
-  const sections = new Map(Object.entries(loaded.model).map(([section, list]) => [section, [...(list as readonly Entity[])]]));
-  const notes = reconcile(description, sections, {
-    folderOf: (entity) => folderOfFile.get(origins.get(entity)?.file ?? '') ?? 0,
-    where: (entity) => { const origin = origins.get(entity); return origin && loaded.sources.locate(origin); },
-    replaced: (original, merged) => { const origin = origins.get(original); if (origin) origins.set(merged, origin); },
-  });
-  return { model: Object.fromEntries(sections) as unknown as Model, origins, sources: loaded.sources, notes };
 }
 
 /** A data folder to read: as given, and its data files (absolute, sorted). */

@@ -7,6 +7,7 @@
 // evidence and source records added: the earlier claim's nuance wins. A different action is a warning.
 import type { Diagnostic, Position } from '../errors.js';
 import type { Entity, EntityDescription, Field, ModelDescription } from './description.js';
+import type { LoadedModel, Model } from './model.js';
 
 type Sections = Map<string, Entity[]>;
 type Renames = Map<string, Map<string, string>>;
@@ -30,8 +31,24 @@ const at = (folders: Folders, entity: Entity) => {
   return p ? `${p.file}:${p.line}` : String(entity.id);
 };
 
+/**
+ * The loaded model with the later folders' entities merged into the earlier ones they are; `folderFiles` are the
+ * files of each folder, in order, named as the model's origins name them.
+ */
+export function reconcileFolders(description: ModelDescription, loaded: LoadedModel, folderFiles: readonly (readonly string[])[]): LoadedModel {
+  const folderOfFile = new Map(folderFiles.flatMap((files, i) => files.map((file) => [file, i] as const)));
+  const origins = new Map(loaded.origins);
+  const sections = new Map(Object.entries(loaded.model).map(([section, list]) => [section, [...(list as readonly Entity[])]]));
+  const notes = reconcile(description, sections, {
+    folderOf: (entity) => folderOfFile.get(origins.get(entity)?.file ?? '') ?? 0,
+    where: (entity) => { const origin = origins.get(entity); return origin && loaded.sources.locate(origin); },
+    replaced: (original, merged) => { const origin = origins.get(original); if (origin) origins.set(merged, origin); },
+  });
+  return { model: Object.fromEntries(sections) as unknown as Model, origins, sources: loaded.sources, notes };
+}
+
 /** Merges the entities of later folders into the earlier ones they are; returns what it did and any conflict. */
-export function reconcile(description: ModelDescription, sections: Sections, folders: Folders): Diagnostic[] {
+function reconcile(description: ModelDescription, sections: Sections, folders: Folders): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const info = (entity: Entity, message: string) => diagnostics.push({ position: folders.where(entity), severity: 'info', message });
   const warn = (entity: Entity, message: string) => diagnostics.push({ position: folders.where(entity), severity: 'warning', message });
