@@ -126,6 +126,23 @@ describe('import drugcentral: the bundled releases', () => {
     expect(compiled.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/^mechanism ketamine-uniprot-set-\w+ is ketamine-nmda-receptor-block/));
   }, 120_000);
 
+  it('keeps every drug_target.tsv row in the merged output: a mechanism of the row\'s drug with a source record of its line', async () => {
+    const compiled = await mergedDataset();
+    const objects = new Map(compiled.quads.map((q) => [`${q.subject.value} ${q.predicate.value}`, q.object.value]));
+    const objectOf = (s: string, p: string) => objects.get(`${s} ${pld}${p}`);
+    const drugOf = new Map(compiled.model.drugs.map((d) => [`${idBase}drug/${d.id}`, [d.identifiers.drugcentral ?? []].flat()]));
+    const lines = new Map<number, string[]>();
+    for (const q of compiled.quads.filter((q) => q.predicate.value === `${pld}hasOrigin`)) {
+      if (objectOf(q.object.value, 'sourceFile') !== 'drug_target.tsv') continue;
+      expect(objectOf(q.object.value, 'sourceRelease')).toBe(`${idBase}source/drugcentral-2016-05-09`);
+      const line = Number(objectOf(q.object.value, 'sourceLine'));
+      lines.set(line, [...(lines.get(line) ?? []), ...(drugOf.get(objectOf(q.subject.value, 'drug') ?? '') ?? [])]);
+    }
+    const rows = readFileSync(path.join(releases, '2016-05-09', 'drug_target.tsv'), 'utf8').trimEnd().split('\n').slice(1);
+    expect([...lines.keys()].sort((a, b) => a - b)).toEqual(rows.map((_, i) => i + 2));
+    rows.forEach((row, i) => expect(lines.get(i + 2), `line ${i + 2}`).toContain(row.split('\t')[0]));
+  }, 120_000);
+
   it('answers the cross-drug example queries from each drug\'s own claims', async () => {
     const { quads } = await mergedDataset();
     const select = async (file: string) => {

@@ -76,7 +76,7 @@ describe('the site files', () => {
   it('are the index, the stylesheet and icon, the vocabulary, and a page and three alternates per entity', () => {
     const kinds = new Set(entities.map((e) => entityIri.exec(e)![1]));
     expect([...kinds].sort()).toEqual(['drug', 'mechanism', 'process', 'reference', 'system', 'target', 'use']);
-    const expected = ['favicon.svg', 'index.html', 'site.css', 'vocab/index.html', 'vocab/index.ttl'];
+    const expected = ['favicon.svg', 'index.html', 'search.json', 'site.css', 'vocab/index.html', 'vocab/index.ttl'];
     for (const entity of entities) {
       const base = entity.slice(ID.length - 'id/'.length);
       expected.push(`${base}/index.html`, `${base}.ttl`, `${base}.nt`, `${base}.jsonld`);
@@ -302,7 +302,7 @@ describe('links', () => {
 });
 
 describe('the index', () => {
-  it('lists every entity as a plain link by kind, with a filter box that only a script shows', () => {
+  it('lists every entity as a plain link by kind, with a search form that a script also filters with', () => {
     const page = files.get('index.html')!;
     for (const kind of ['drug', 'target', 'system', 'process', 'mechanism', 'use', 'reference']) {
       const section = new RegExp(`<section id="${kind}" class="listing">([\\s\\S]*?)</section>`).exec(page)?.[1] ?? '';
@@ -310,7 +310,7 @@ describe('the index', () => {
       const expected = entities.filter((e) => entityIri.exec(e)![1] === kind).map((e) => pageOf(e));
       expect(listed.sort(), kind).toEqual(expected.sort());
     }
-    expect(page).toMatch(/<form id="filter-form" class="filter" role="search" hidden>[\s\S]*<input type="search" id="filter"/);
+    expect(page).toMatch(/<form id="filter-form" class="filter" method="get" action="search" role="search">[\s\S]*<input type="search" id="filter" name="q"/);
     expect(page).toContain('<script>\n(function () {');
   });
 });

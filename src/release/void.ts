@@ -67,7 +67,7 @@ export function describeDataset(quads: readonly Quad[], files: readonly Distribu
   if (options.sparqlEndpoint) add(datasetIri, `${VOID}sparqlEndpoint`, namedNode(options.sparqlEndpoint));
 
   // Provenance: the databases and source texts the data was curated from.
-  for (const source of sourcesOf(quads)) {
+  for (const source of datasetSources(quads)) {
     add(datasetIri, `${PROV}wasDerivedFrom`, namedNode(source.iri));
     add(datasetIri, `${DCT}source`, namedNode(source.iri));
     add(source.iri, rdfs.label, text(source.label));
@@ -129,7 +129,8 @@ export function sha256(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-function sourcesOf(quads: readonly Quad[]): { iri: string; label: string; license?: string }[] {
+/** What the dataset was made from: the source releases it imports and the databases and source texts its curated claims cite. */
+export function datasetSources(quads: readonly Quad[]): { iri: string; label: string; license?: string }[] {
   const kinds = new Set([termIri('referenceType', 'database'), termIri('referenceType', 'source-text')]);
   // Imported claims cite their source's own database pages (a ChEMBL record per drug): the dataset's sources are
   // the releases they were imported from, and the databases that curated claims cite.

@@ -16,6 +16,7 @@ import { resolveInside, serveDatasetResource, serveFromFolder } from './files.js
 import { errorReply, HttpError, send, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 import { queryUiAssets, queryUiPage } from './queryUi.js';
+import { handleSearch } from './search.js';
 import { serviceDescription } from './serviceDescription.js';
 import { corsHeaders, handleSparql } from './sparqlEndpoint.js';
 
@@ -79,7 +80,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const distDir = options.distDir ?? 'dist';
   const siteDir = path.join(distDir, 'site');
   const releasesDir = path.join(distDir, 'releases');
-  /** The routes, top to bottom: the endpoint, its UI assets, the releases, then the site. */
+  /** The routes, top to bottom: the endpoint, its UI assets, the releases, the site's search, then the site. */
   async function routeRequest(request: IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const { pathname } = url;
@@ -95,6 +96,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       const reply = await serveFromFolder(request, releasesDir, pathname.slice('/releases'.length));
       if (reply) return reply;
     }
+    if (pathname === '/search') return handleSearch(request, url, siteDir);
     const reply = await serveFromFolder(request, siteDir, pathname === '/' ? '/index.html' : pathname);
     if (reply) return reply;
     if (pathname === '/') return { status: 302, body: '', headers: { Location: '/sparql' } };

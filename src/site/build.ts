@@ -1,5 +1,6 @@
-// **site/build** makes the static site of the published graph (index, entity pages with their data, vocabulary),
-// from the RDF, not the YAML, so it shows what is published; the same graph always gives the same bytes.
+// **site/build** makes the static site of the published graph (index, entity pages with their data, letter pages of
+// large kinds, search.json, vocabulary), from the RDF, not the YAML, so it shows what is published; the same graph
+// always gives the same bytes.
 import type { Quad } from '@rdfjs/types';
 import type { OutputFile } from '../io/atomicWrite.js';
 import { kinds } from '../model/kinds.js';
@@ -8,12 +9,12 @@ import { canonicalQuads } from '../serialize/canonical.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { compareCodeUnits } from '../serialize/ntriples.js';
 import { canonicalTurtle } from '../serialize/turtle.js';
-import { rdf, rdfs } from '../vocab.js';
 import { mechanismDiagram } from './diagram.js';
 import { renderEntityPage } from './entityPage.js';
 import { entityBase, entityPage, entityRef, SiteGraph, sitePaths } from './graph.js';
-import { datasetSchemaOrg, renderIndexPage } from './indexPage.js';
+import { datasetSchemaOrg, renderIndexPage, searchIndex } from './indexPage.js';
 import { jsonLdScript } from './layout.js';
+import { letterGroups, listedInline, listingFiles, typeAndLabelQuads } from './listingPage.js';
 import { schemaOrgDocument, schemaOrgNodes } from './schemaOrg.js';
 import { icon, stylesheet } from './stylesheet.js';
 import { renderVocabularyPage, vocabularySchemaOrg } from './vocabPage.js';
@@ -58,9 +59,13 @@ export function siteFiles(input: SiteInput): SiteFiles {
   const vocabulary = canonicalQuads(input.ontology);
   const ontology = new SiteGraph(vocabulary);
   const entities = kinds.flatMap(({ kind }) => graph.entities(kind));
+  // A kind too large for the index gets letter pages; the index (and its data) keeps the small kinds' entities only.
+  const grouped = kinds.filter(({ kind }) => !listedInline(graph.entities(kind).length)).map(({ kind }) => ({ kind, groups: letterGroups(graph, kind) }));
+  const inline = kinds.filter(({ kind }) => listedInline(graph.entities(kind).length)).flatMap(({ kind }) => graph.entities(kind));
+  const listingCount = grouped.reduce((sum, { groups }) => sum + 1 + groups.length, 0);
   return {
-    // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; index, vocabulary page and its Turtle.
-    total: 2 + 4 * entities.length + 3,
+    // Stylesheet and icon; page, .ttl, .nt and .jsonld per entity; listing pages; index, search.json, vocabulary page and its Turtle.
+    total: 2 + 4 * entities.length + listingCount + 4,
     missingLabels: () => [...graph.missingLabels, ...ontology.missingLabels].sort(),
     async *[Symbol.asyncIterator]() {
       yield { name: sitePaths.stylesheet, content: stylesheet };
@@ -74,11 +79,11 @@ export function siteFiles(input: SiteInput): SiteFiles {
           yield { name: `${entityBase(entity)}${format.extension}`, content: await format.write(description) };
         }
       }
-      // The index's own data: the type and label of every entity it lists.
-      const listed = (q: Quad) => q.predicate.value === rdf.type || q.predicate.value === rdfs.label;
-      const indexQuads = canonicalQuads(entities.flatMap((e) => graph.outgoing(e).filter(listed)));
-      const indexJsonLd = jsonLdScript(indexQuads, schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
+      for (const { kind, groups } of grouped) yield* listingFiles(graph, kind, groups);
+      // The index's own data: the type and label of every entity it lists itself.
+      const indexJsonLd = jsonLdScript(typeAndLabelQuads(graph, inline), schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
       yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd) };
+      yield { name: sitePaths.searchIndex, content: searchIndex(graph) };
       const vocabularyJsonLd = jsonLdScript(vocabulary, schemaOrgDocument(vocabularySchemaOrg(ontology)));
       yield { name: sitePaths.vocabulary, content: renderVocabularyPage(graph, ontology, vocabularyJsonLd) };
       yield { name: sitePaths.vocabularyTurtle, content: await canonicalTurtle(vocabulary) };

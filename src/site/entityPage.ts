@@ -9,6 +9,7 @@ import { diagramLegend } from './diagram.js';
 import { entityBase, entityPage, entityRef, groupBy, sitePaths, type SiteGraph } from './graph.js';
 import { html, join, type Content, type Html } from './html.js';
 import { page } from './layout.js';
+import { letterName, letterOf, listedInline } from './listingPage.js';
 import {
   affinitiesTable, anchorOf, byDrug, caveatList, citation, directionCells, drugOfPart, effectsTable, facts, mechanismList, ownedAnchorOf, partName,
   section, table,
@@ -57,9 +58,11 @@ ${referencedBySection(view, entity)}
 </section>
 </article>`;
 
-  const trail = [
-    ['Dataset', sitePaths.index], [kindTitle(ref.kind, true), `${sitePaths.index}#${ref.kind}`], [label, undefined],
-  ] as const;
+  // Back to where the entity is listed: the index's section of its kind, or the kind's letter page.
+  const listed: readonly (readonly [string, string])[] = listedInline(graph.entityCount(ref.kind))
+    ? [[kindTitle(ref.kind, true), `${sitePaths.index}#${ref.kind}`]]
+    : [[kindTitle(ref.kind, true), sitePaths.kindListing(ref.kind)], [letterName(letterOf(label)), sitePaths.letterListing(ref.kind, letterOf(label))]];
+  const trail = [['Dataset', sitePaths.index], ...listed, [label, undefined]] as const;
   return page({ file, title: label, alternates: links, jsonLd, trail, body });
 }
 

@@ -111,6 +111,14 @@ export class SiteGraph {
   }
 
   /** Every entity of a kind that the graph describes, sorted by label. */
+  /** How many entities of a kind there are (counted once per kind). */
+  entityCount(kind: EntityKind): number {
+    let count = this.#counts.get(kind);
+    if (count === undefined) this.#counts.set(kind, (count = this.entities(kind).length));
+    return count;
+  }
+  readonly #counts = new Map<EntityKind, number>();
+
   entities(kind: EntityKind): string[] {
     return this.sortByLabel([...this.bySubject.keys()].filter((s) => {
       const ref = entityRef(s);
@@ -151,6 +159,11 @@ export const sitePaths = {
   icon: 'favicon.svg',
   vocabulary: 'vocab/index.html',
   vocabularyTurtle: `vocab/index${rdfFormats.turtle.extension}`,
+  /** Every entity as [label, kind, href, summary], for the server's search. */
+  searchIndex: 'search.json',
+  /** The listing of a kind too large for the index: its letters, and one page per letter. */
+  kindListing: (kind: EntityKind) => `id/${kind}/index.html`,
+  letterListing: (kind: EntityKind, letter: string) => `id/${kind}/${letter}.html`,
 } as const;
 
 /** `…/id/drug/ketamine` → `id/drug/ketamine`: the IRI path below the dataset's base, the page's folder. */

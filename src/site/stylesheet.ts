@@ -73,6 +73,10 @@ ul.legend li { display: flex; align-items: center; gap: 0.4rem; }
 svg.key { flex: none; }
 form.filter { margin: 1rem 0; display: flex; align-items: center; gap: 0.6rem; flex-wrap: wrap; }
 form.filter input { font: inherit; padding: 0.35rem 0.6rem; border: 1px solid #aab4c0; border-radius: 4px; min-width: 18rem; }
+form.filter button { font: inherit; padding: 0.35rem 0.8rem; border: 1px solid var(--brand); border-radius: 4px; background: var(--brand); color: #fff; }
+nav.letters ul { list-style: none; padding: 0; margin: 0.6rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 0.9rem; }
+nav.letters a { font-weight: 600; }
+nav.letters a[aria-current="page"] { color: var(--ink); text-decoration: none; background: #fff3c4; padding: 0 0.3rem; border-radius: 3px; }
 #filter-status { color: var(--muted); font-size: 0.9rem; }
 nav.toc ul { padding-left: 1.2rem; }
 section.term { border-top: 1px solid var(--line); padding-top: 0.2rem; }
