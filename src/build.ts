@@ -92,10 +92,18 @@ export interface BuildResult extends Dataset {
 /** Builds the dataset and writes dist/: dataset.ttl, dataset.nt, dataset.jsonld, context.jsonld, void.ttl, site/. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const { dataset, published } = await serialize(await compileDataset(options), options);
+  return writeDist(dataset, published, options);
+}
+
+/**
+ * Writes dist/ from a serialized dataset: its files, then site/. `extra` files go into the same generation, so that
+ * a release and the dataset it makes current switch together.
+ */
+export async function writeDist(dataset: Dataset, published: readonly DistributionFile[], options: BuildOptions, extra: readonly OutputFile[] = []): Promise<BuildResult> {
   const pages = options.site !== false ? await sitePages(dataset, published, options) : [];
   options.onProgress?.({ stage: 'write', done: 0, total: published.length });
   const outDir = options.outDir ?? 'dist';
-  const files = await writeFilesAtomically(outDir, concat(published, pages), {
+  const files = await writeFilesAtomically(outDir, concat(published, extra, pages), {
     // Pages of entities that are gone must not outlive them: site/ holds exactly this build's pages.
     prune: options.site !== false ? ['site'] : [],
     flush: (name) => !name.startsWith('site/'),
@@ -128,8 +136,12 @@ export async function datasetFiles(graph: CanonicalGraph, options: DatasetFilesO
   }
   step(formats.length);
   files.push(distributionFile('context.jsonld', `${JSON.stringify(jsonLdContext(description), null, 2)}\n`, rdfFormats.jsonld.mediaType));
-  const described = describeDataset(graph.quads, files, { baseUrl, version, issued, sparqlEndpoint });
-  return [...files, distributionFile('void.ttl', await toTurtle(described, voidPrefixes), rdfFormats.turtle.mediaType)];
+  return [...files, await voidFile(graph.quads, files, { baseUrl, version, issued, sparqlEndpoint })];
+}
+
+/** void.ttl for `files` of `quads`: apart, so that one serialization may be described at two addresses. */
+export async function voidFile(quads: readonly Quad[], files: readonly DistributionFile[], options: DescribeOptions): Promise<DistributionFile> {
+  return distributionFile('void.ttl', await toTurtle(describeDataset(quads, files, options), voidPrefixes), rdfFormats.turtle.mediaType);
 }
 
 /** A format's whole text, or a clear error where it is longer than a JavaScript string may be (about 10 M triples). */

@@ -401,6 +401,12 @@ const cases: readonly Case[] = [
     first: (dir) => ({ ...pos(dir, 'ketamine.yaml', '        value: 618', 'value'), message: /mechanism "ketamine-nmda-receptor-block" field affinities\[0\]\.value: a negative log affinity \(pKi, pIC50 …\) lies between 0 \(1 M\) and 15 \(1 fM\): check the value and its measure$/ }),
   },
   {
+    name: "an affinity at a target that is neither the mechanism's nor one of its subunits",
+    mutate: (dir) => edit(dir, 'ketamine.yaml', '      - target: glun2c\n', '      - target: delta-opioid-receptor\n'),
+    file: 'ketamine.yaml',
+    first: (dir) => ({ ...pos(dir, 'ketamine.yaml', '      - target: delta-opioid-receptor', 'target'), message: /mechanism "ketamine-nmda-receptor-block" field affinities\[0\]\.target: the mechanism's target is "nmda-receptor": name it or one of its subunits \(glun1, glun2a, glun2b, glun2c, glun2d\)$/ }),
+  },
+  {
     name: 'a pIC50 affinity with a unit',
     mutate: (dir) => edit(dir, 'ketamine.yaml', '        value: 6.18\n', '        value: 6.18\n        unit: nM\n'),
     file: 'ketamine.yaml',

@@ -1,7 +1,7 @@
 // Releases, VoID/DCAT and the semantic diff, on real builds before and after an edit of the data (a copy of the
 // fixed data folder tests/fixtures/data, so that the bundled data may change).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'n3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { query } from '../src/query/engine.js';
 import { diffDatasets, readDist } from '../src/release/diff.js';
 import { formatDiff } from '../src/release/diffFormat.js';
 import { release } from '../src/release/release.js';
-import { copyOfData, edit, fixtureDataDir, pharmald, scratchDir } from './helpers.js';
+import { copyOfData, edit, fixtureDataDir, pharmald, scratchDir, snapshot } from './helpers.js';
 
 const VOID = 'http://rdfs.org/ns/void#';
 const read = (...parts: string[]) => readFileSync(path.join(...parts), 'utf8');
@@ -144,6 +144,60 @@ describe('pharmald release', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/^pharmald: release 1\.1\.0 already exists .*immutable/);
     expect(read(dir, 'dataset.nt')).toBe(snapshot);
+  });
+
+  it('refuses a version below the latest release, naming it, and writes nothing', async () => {
+    const out = scratchDir();
+    await release({ version: '1.1.1', date: '2026-01-15', dataDir: fixtureDataDir, outDir: out });
+    const before = snapshot(out);
+    const older = pharmald(['release', '--version', '0.9.0', '--data', fixtureDataDir, '--out', out]);
+    expect(older.status).toBe(2);
+    expect(older.stderr).toContain('pharmald: release 0.9.0 is older than the latest release 1.1.1: versions go up');
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('orders versions as numbers: 1.10.0 follows 1.9.0, and 1.9.5 is then refused', async () => {
+    const data = copyOfData(fixtureDataDir);
+    const out = scratchDir();
+    await release({ version: '1.2.0', date: '2026-01-01', dataDir: data, outDir: out });
+    await release({ version: '1.9.0', date: '2026-01-15', dataDir: data, outDir: out });
+    edit(data, 'ketamine.yaml', 'strength: weak', 'strength: moderate');
+    const tenth = await release({ version: '1.10.0', date: '2026-02-01', dataDir: data, outDir: out });
+    expect(tenth.previous).toBe('1.9.0');
+    const changes = read(out, 'releases', '1.10.0', 'CHANGES.md');
+    expect(changes).toContain('Changes since 1.9.0:');
+    expect(changes).toContain('strength: "weak" → "moderate"');
+    // As text "1.9.5" sorts after "1.10.0": the order is by number.
+    await expect(release({ version: '1.9.5', dataDir: data, outDir: out })).rejects.toThrow('release 1.9.5 is older than the latest release 1.10.0: versions go up');
+  });
+
+  it('prints the data\'s warnings on stderr as build does', () => {
+    const build = pharmald(['build', '--no-site', '--data', fixtureDataDir, '--out', scratchDir()]);
+    const warnings = build.stderr.split('\n').filter((line) => / warning: /.test(line));
+    expect(warnings.join('\n')).toMatch(/ketamine\.yaml:\d+:\d+: warning: Mechanism has no supporting literature reference/);
+    const result = pharmald(['release', '--version', '1.0.0', '--data', fixtureDataDir, '--out', scratchDir()]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(build.stderr);
+  });
+
+  it('brings dist/ itself up to date: what a release removed is gone from the dataset and the site', async () => {
+    const data = copyOfData(fixtureDataDir);
+    const out = scratchDir();
+    const gone = 'ketamine-sympathomimetic-cardiovascular-effects';
+    await release({ version: '1.0.0', date: '2026-01-15', dataDir: data, outDir: out });
+    const pagesOf = () => readdirSync(path.join(out, 'site'), { recursive: true, encoding: 'utf8' }).filter((name) => name.includes(gone));
+    expect(read(out, 'dataset.nt')).toContain(gone);
+    expect(pagesOf()).not.toEqual([]);
+    edit(data, 'ketamine.yaml', /\n  - id: ketamine-sympathomimetic-cardiovascular-effects\n[\s\S]*$/, '\n');
+    await release({ version: '1.1.0', date: '2026-02-01', dataDir: data, outDir: out });
+    expect(read(out, 'dataset.nt')).not.toContain(gone);
+    expect(readFileSync(path.join(out, 'releases', '1.1.0', 'dataset.nt')).equals(readFileSync(path.join(out, 'dataset.nt')))).toBe(true);
+    expect(read(out, 'releases', '1.0.0', 'dataset.nt')).toContain(gone);
+    expect(pagesOf()).toEqual([]);
+    expect(existsSync(path.join(out, 'site', 'index.html'))).toBe(true);
+    // The current files are described where the latest build is published, the release's where it is.
+    expect(read(out, 'void.ttl')).toContain('<https://w3id.org/pharmald/latest/dataset.nt>');
+    expect(read(out, 'releases', '1.1.0', 'void.ttl')).toContain('<https://w3id.org/pharmald/releases/1.1.0/dataset.nt>');
   });
 
   it('refuses a version that is not X.Y.Z', () => {

@@ -79,14 +79,19 @@ export const releaseCommand: Command = {
 Builds and validates the dataset (from every --data folder, as build does), then writes an immutable release to OUT/releases/X.Y.Z/ (default
 OUT: dist): every format with owl:versionIRI / owl:versionInfo, void.ttl (VoID + DCAT with checksums),
 SHA256SUMS and CHANGES.md, and adds the entry to OUT/releases/CHANGELOG.md. The changes are the
-semantic diff against the highest earlier release. An existing release is never overwritten.
+semantic diff against the highest earlier release. An existing release is never overwritten, and a version
+must be higher than every existing one (compared as numbers: 1.10.0 > 1.9.0). OUT itself is brought up to
+date with the released dataset (its files, void.ttl and site/, as build writes them) in the same atomic switch.
+Warnings are printed as build prints them.
 --date records the release date (default: today, UTC).
+Exit status: 0 released, 1 data or validation error, 2 usage error.
 `,
   async run(args, io) {
     const { values } = parse(args, { ...dataOption, ...strings('version', 'date', 'out') });
     if (values.version === undefined) throw new UsageError('give --version X.Y.Z');
     const { release } = await import('../release/release.js');
     const result = await release({ version: values.version, date: values.date, dataDir: values.data, outDir: values.out });
+    printWarnings(io, result.diagnostics);
     io.out(`released ${values.version} into ${result.dir}/${result.previous ? ` (changes since ${result.previous} in CHANGES.md)` : ''}\n`);
     return 0;
   },

@@ -74,11 +74,15 @@ export function checkModel(description: ModelDescription, { model, origins, sour
         if (field.kind !== 'ref') continue;
         const known = ids.get(field.entity);
         const among = field.among && listed(field.among, entity, values, owner);
+        const within = field.within && owner && allowedWithin(field.within, field.entity, owner);
         valuesOf(value).forEach((id, i) => {
           if (known && !known.has(String(id))) report(on, item(i), `no ${kindName(description, field.entity)} has id "${String(id)}"`);
           else if (among && !among.values.includes(id)) {
             const them = among.values.length ? `, or name one it lists (${among.values.join(', ')})` : ' (it lists none yet)';
             report(on, item(i), `${among.holder} does not list "${String(id)}" in its ${among.field}: add it to that list${them}`);
+          }
+          else if (within && !within.values.includes(String(id))) {
+            report(on, item(i), `the ${owner!.description.label}'s ${within.field} is "${within.named}": name it${within.values.length > 1 ? ` or one of its ${within.orIts} (${within.values.slice(1).join(', ')})` : ''}`);
           }
           if (field.notSelf && id === self) report(on, item(i), `${article(entity.label)} cannot name itself in ${name}`);
         });
@@ -100,6 +104,14 @@ export function checkModel(description: ModelDescription, { model, origins, sour
     const id = String(values[among.via]);
     const other = ids.get(via.entity)?.get(id);
     return other && { holder: `${kindName(description, via.entity)} "${id}"`, field, values: valuesOf(other[field]) };
+  };
+
+  /** What a field with `within` may name: the entity the owner's field names, and what that entity lists in `orIts`. */
+  const allowedWithin = (within: { field: string; orIts?: string }, kind: string, owner: Owner) => {
+    const named = owner.values[within.field];
+    if (named === undefined) return undefined;
+    const listed = within.orIts === undefined ? [] : valuesOf(ids.get(kind)?.get(String(named))?.[within.orIts]).map(String);
+    return { field: within.field, orIts: within.orIts, named: String(named), values: [String(named), ...listed] };
   };
 
   /** Checks each part, and that no two parts of one owner have the same IRI key. */

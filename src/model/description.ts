@@ -92,6 +92,9 @@ export interface RefField extends FieldBase {
   /** The value must be one that `field` lists on the owner (for a part), or on the entity the field `via` names
    * (a mechanism's contributes_to must be among its drug's uses). */
   readonly among?: { readonly field: string; readonly via?: string };
+  /** For a part: the value must be what the owner's `field` names or, with `orIts`, one of what that entity
+   * lists in `orIts` (an affinity is measured at its mechanism's target or one of its subunits). */
+  readonly within?: { readonly field: string; readonly orIts?: string };
 }
 
 /** An external identifier: skos:exactMatch (or the field's property) to its canonical IRI. */

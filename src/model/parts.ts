@@ -66,8 +66,8 @@ export const affinity = {
   subject: { kind: 'part', segment: 'affinity', key: (a, context) => `${affinityTarget(a, context)}-${String(a.measure).toLowerCase()}`, keyDoc: 'its target and measure' },
   fields: {
     target: {
-      kind: 'ref', entity: 'target', cardinality: 'one', property: 'target', fallback: affinityTarget,
-      doc: "The target measured, when it is not the mechanism's (e.g. one subunit)",
+      kind: 'ref', entity: 'target', cardinality: 'one', property: 'target', fallback: affinityTarget, within: { field: 'target', orIts: 'subunits' },
+      doc: "The target measured, when it is not the mechanism's (one of its subunits)",
     },
     measure: { kind: 'code', vocabulary: 'affinityMeasure', cardinality: 'one', property: 'affinityMeasure', doc: 'pKi, pIC50… are negative log molar; Ki, IC50… need a unit' },
     value: { kind: 'decimal', cardinality: 'one', property: 'affinityValue', doc: 'The value, as the source reports it' },

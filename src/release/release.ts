@@ -1,20 +1,20 @@
 // **release** cuts an immutable, versioned copy of the dataset, with checksums and a CHANGELOG entry.
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { compileDataset, datasetFiles, type CompileOptions } from '../build.js';
-import { UsageError } from '../errors.js';
-import { writeFilesAtomically, type OutputFile } from '../io/atomicWrite.js';
+import { compileDataset, datasetFiles, voidFile, writeDist, type CompileOptions } from '../build.js';
+import { UsageError, type Diagnostic } from '../errors.js';
+import type { OutputFile } from '../io/atomicWrite.js';
 import { canonicalGraph } from '../serialize/canonical.js';
 import { diffDatasets, readDist, type DatasetDiff } from './diff.js';
 import { formatDiff } from './diffFormat.js';
 import { owl } from '../vocab.js';
-import { datasetIri } from './void.js';
+import { datasetIri, defaultBaseUrl } from './void.js';
+import { compareVersions, highestBelow, isVersion, releasesIn } from './versions.js';
 
 const ontologyIri = 'https://w3id.org/pharmald/vocab';
-const semver = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export interface ReleaseOptions extends CompileOptions {
   readonly version: string;
@@ -31,24 +31,31 @@ export interface ReleaseResult {
   readonly previous: string | undefined;
   readonly diff: DatasetDiff | undefined;
   readonly changelogEntry: string;
+  /** SHACL results that did not fail the release (warnings, infos), as build gives them. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
   const { version } = options;
-  if (!semver.test(version)) throw new UsageError(`--version takes X.Y.Z (semantic versioning), not "${version}"`);
+  if (!isVersion(version)) throw new UsageError(`--version takes X.Y.Z (semantic versioning), not "${version}"`);
   const date = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) throw new UsageError(`--date takes YYYY-MM-DD, not "${date}"`);
-  const releasesDir = path.join(options.outDir ?? 'dist', 'releases');
+  const outDir = options.outDir ?? 'dist';
+  const releasesDir = path.join(outDir, 'releases');
   const dir = path.join(releasesDir, version);
   if (existsSync(dir)) throw new UsageError(`release ${version} already exists in ${dir}: releases are immutable, pick a new version`);
+  const existing = await releasesIn(releasesDir);
+  const latest = existing.at(-1);
+  if (latest && compareVersions(version, latest) < 0) throw new UsageError(`release ${version} is older than the latest release ${latest}: versions go up`);
 
-  const compiled = await compileDataset(options);
-  const graph = canonicalGraph([...compiled.quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
+  // Only what the release needs is kept, so that the model can be freed before the site is made.
+  const { quads, ontology, diagnostics } = await compileDataset(options);
+  const graph = canonicalGraph([...quads.filter((q) => !isOntologyVersion(q)), ...versionTriples(version)]);
   const baseUrl = `${options.baseUrl ?? 'https://w3id.org/pharmald/releases/'}${version}/`;
   const files = await datasetFiles(graph, { baseUrl, version, issued: date, description: options.description });
   const sums = files.map((file) => `${file.sha256}  ${file.name}\n`).join('');
 
-  const previous = await previousRelease(releasesDir, version);
+  const previous = highestBelow(existing, version);
   const diff = previous ? diffDatasets(await readDist(path.join(releasesDir, previous)), graph.quads, options.description) : undefined;
   const changes = diff ? formatDiff(diff, 'markdown') : 'First release.\n';
   const changelogEntry = `## ${version} (${date})\n\n${previous ? `Changes since ${previous}:\n\n` : ''}${changes}`;
@@ -62,8 +69,13 @@ export async function release(options: ReleaseOptions): Promise<ReleaseResult> {
     { name: `releases/${version}/CHANGES.md`, content: changelogEntry },
     { name: 'releases/CHANGELOG.md', content: `${title}\n\n${changelogEntry}\n${rest.join('\n').replace(/^\n+/, '')}`.replace(/\n*$/, '\n') },
   ];
-  await writeFilesAtomically(options.outDir ?? 'dist', out);
-  return { dir, previous, diff, changelogEntry };
+  // dist/ itself becomes this release, as build writes it (latest download links), in the same switch as releases/:
+  // the same bytes, only void.ttl describes them at the latest address.
+  const formats = files.filter((file) => file.name !== 'void.ttl');
+  const current = [...formats, await voidFile(graph.quads, formats, { baseUrl: defaultBaseUrl, version, issued: date })];
+  const dataset = { quads: graph.quads, ontology, diagnostics };
+  await writeDist(dataset, current, { outDir, description: options.description, onProgress: options.onProgress }, out);
+  return { dir, previous, diff, changelogEntry, diagnostics };
 }
 
 /** The ontology's and the dataset's version IRI and version, as the release states them. */
@@ -79,11 +91,4 @@ function versionTriples(version: string): Quad[] {
 
 function isOntologyVersion(q: Quad): boolean {
   return q.subject.value === ontologyIri && (q.predicate.value === owl.versionInfo || q.predicate.value === owl.versionIRI);
-}
-
-/** The highest release below `version`, by semantic version. */
-async function previousRelease(releasesDir: string, version: string): Promise<string | undefined> {
-  const names = await readdir(releasesDir).catch(() => [] as string[]);
-  const compare = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
-  return names.filter((n) => semver.test(n) && compare(n, version) < 0).sort(compare).at(-1);
 }

@@ -11,6 +11,7 @@ import { QueryPool } from '../query/pool.js';
 import { rdfFormats } from '../serialize/formats.js';
 import { quadToNTriples, termToNTriples, toNTriples } from '../serialize/ntriples.js';
 import { AnswerCache } from './cache.js';
+import { serveDatasetFile } from './datasetFiles.js';
 import { serveDefaults } from './defaults.js';
 import { resolveInside, serveDatasetResource, serveFromFolder } from './files.js';
 import { errorReply, HttpError, send, type Reply } from './http.js';
@@ -80,7 +81,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const distDir = options.distDir ?? 'dist';
   const siteDir = path.join(distDir, 'site');
   const releasesDir = path.join(distDir, 'releases');
-  /** The routes, top to bottom: the endpoint, its UI assets, the releases, the site's search, then the site. */
+  /** The routes, top to bottom: the endpoint, its UI assets, the releases, the site's search, the dataset files, then the site. */
   async function routeRequest(request: IncomingMessage): Promise<Reply> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const { pathname } = url;
@@ -97,6 +98,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       if (reply) return reply;
     }
     if (pathname === '/search') return handleSearch(request, url, siteDir);
+    // The index links the downloads beside site/ (dist/dataset.ttl …): answer them at /dataset.ttl … too.
+    const datasetFile = await serveDatasetFile(request, distDir, pathname);
+    if (datasetFile) return datasetFile;
     const reply = await serveFromFolder(request, siteDir, pathname === '/' ? '/index.html' : pathname);
     if (reply) return reply;
     if (pathname === '/') return { status: 302, body: '', headers: { Location: '/sparql' } };

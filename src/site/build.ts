@@ -82,7 +82,7 @@ export function siteFiles(input: SiteInput): SiteFiles {
       for (const { kind, groups } of grouped) yield* listingFiles(graph, kind, groups);
       // The index's own data: the type and label of every entity it lists itself.
       const indexJsonLd = jsonLdScript(typeAndLabelQuads(graph, inline), schemaOrgDocument(datasetSchemaOrg(graph, input.downloads ?? [])));
-      yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd) };
+      yield { name: sitePaths.index, content: renderIndexPage(graph, indexJsonLd, input.downloads ?? []) };
       yield { name: sitePaths.searchIndex, content: searchIndex(graph) };
       const vocabularyJsonLd = jsonLdScript(vocabulary, schemaOrgDocument(vocabularySchemaOrg(ontology)));
       yield { name: sitePaths.vocabulary, content: renderVocabularyPage(graph, ontology, vocabularyJsonLd) };

@@ -71,6 +71,8 @@ figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.6rem; }
 ul.legend { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; }
 ul.legend li { display: flex; align-items: center; gap: 0.4rem; }
 svg.key { flex: none; }
+table.downloads code { white-space: nowrap; }
+table.downloads code.checksum { white-space: normal; overflow-wrap: anywhere; font-size: 0.8em; }
 form.filter { margin: 1rem 0; display: flex; align-items: center; gap: 0.6rem; flex-wrap: wrap; }
 form.filter input { font: inherit; padding: 0.35rem 0.6rem; border: 1px solid #aab4c0; border-radius: 4px; min-width: 18rem; }
 form.filter button { font: inherit; padding: 0.35rem 0.8rem; border: 1px solid var(--brand); border-radius: 4px; background: var(--brand); color: #fff; }
