@@ -27,6 +27,7 @@ import { toSparqlJson } from '../../src/query/results.js';
 import { parseRdfFile } from '../../src/rdf/parse.js';
 import { toStore } from '../../src/rdf/store.js';
 import { bin, root } from '../helpers.js';
+import { firstOrderKey, multisetDiff, rows, termKey, type SparqlJson } from './sparqlJson.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SOURCE = path.join(root, 'sources', 'drugcentral', '2016-05-09');
@@ -34,7 +35,6 @@ const PYTHON = '/usr/bin/python3';
 const TOOL = path.join(here, 'rdflib_tool.py');
 const JENA = path.join(here, 'jena-shacl.sh');
 const SHAPES = path.join(root, 'shapes', 'pharmald.shacl.ttl');
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 const SH = 'http://www.w3.org/ns/shacl#';
 
@@ -123,70 +123,6 @@ async function rdflibTool<T>(step: string, args: readonly string[], input?: stri
   if (result.status === 3) throw new Error(`python3-rdflib is not importable by ${PYTHON} (${result.stderr.trim()}): ${RDFLIB_MISSING}`);
   if (result.status !== 0) throw new Error(`rdflib_tool.py ${args.join(' ')} failed (exit ${result.status}, ${result.signal ?? 'no signal'}):\n${result.stderr}`);
   return JSON.parse(result.stdout) as T;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// SPARQL results JSON, in one normal form for both engines (as tests/cross/independent.test.ts compares them)
-
-interface JsonTerm {
-  readonly type: string;
-  readonly value: string;
-  readonly datatype?: string;
-  readonly 'xml:lang'?: string;
-}
-interface SparqlJson {
-  readonly head: { readonly vars?: readonly string[] };
-  readonly results?: { readonly bindings: readonly Record<string, JsonTerm>[] };
-  readonly boolean?: boolean;
-}
-
-/** A term as one string: <iri>, "value"@lang, or "value"^^<datatype> with an absent datatype read as xsd:string. */
-function termKey(term: JsonTerm): string {
-  switch (term.type) {
-    case 'uri':
-      return `<${term.value}>`;
-    case 'bnode':
-      return '_:'; // labels are local to each engine; none of the example queries projects a blank node
-    case 'literal':
-    case 'typed-literal': {
-      const value = JSON.stringify(term.value);
-      if (term['xml:lang'] !== undefined) return `${value}@${term['xml:lang']}`;
-      return `${value}^^<${term.datatype ?? XSD_STRING}>`;
-    }
-    default:
-      throw new Error(`unknown term type in SPARQL JSON: ${JSON.stringify(term)}`);
-  }
-}
-
-/** One solution as a string: its bound variables, sorted, each with its term (an unbound variable is absent). */
-function rowKey(binding: Record<string, JsonTerm>): string {
-  return JSON.stringify(Object.keys(binding).sort().map((v) => [v, termKey(binding[v]!)]));
-}
-
-function rows(json: SparqlJson): string[] {
-  if (!json.results) throw new Error(`not a SELECT answer: ${JSON.stringify(json).slice(0, 200)}`);
-  return json.results.bindings.map(rowKey);
-}
-
-/** The rows only one side has, counting duplicates (multiset difference both ways); at most 25 of each shown. */
-function multisetDiff(a: readonly string[], b: readonly string[]): { onlyComunica: string[]; onlyRdflib: string[] } {
-  const count = new Map<string, number>();
-  for (const row of a) count.set(row, (count.get(row) ?? 0) + 1);
-  for (const row of b) count.set(row, (count.get(row) ?? 0) - 1);
-  const onlyComunica: string[] = [];
-  const onlyRdflib: string[] = [];
-  for (const [row, n] of count) {
-    for (let i = 0; i < n; i++) onlyComunica.push(row);
-    for (let i = 0; i < -n; i++) onlyRdflib.push(row);
-  }
-  const show = (list: string[]) => (list.length > 25 ? [...list.sort().slice(0, 25), `… ${list.length - 25} more`] : list.sort());
-  return { onlyComunica: show(onlyComunica), onlyRdflib: show(onlyRdflib) };
-}
-
-/** The first variable of an ORDER BY clause (`ORDER BY ?x`, `ASC(?x)`, `DESC(?x)`), if any. */
-function firstOrderKey(sparql: string): string | undefined {
-  const clause = /ORDER\s+BY\s+(?:(?:ASC|DESC)\s*\(\s*)?\?(\w+)/i.exec(sparql.replace(/#.*$/gm, ''));
-  return clause?.[1];
 }
 
 /** A SELECT answer as plain objects: variable → term key (unbound variables absent). */

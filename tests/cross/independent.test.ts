@@ -14,6 +14,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import { query } from '../../src/query/engine.js';
 import { toSparqlJson } from '../../src/query/results.js';
 import { toNTriples } from '../../src/serialize/ntriples.js';
+import { firstOrderKey, multisetDiff, rows, termKey, type SparqlJson } from './sparqlJson.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -60,69 +61,6 @@ function rapperCount(syntax: string, file: string): { status: number | null; cou
   const match = /Parsing returned (\d+) triples?/.exec(result.stderr);
   const problems = result.stderr.split('\n').filter((line) => /^rapper: (error|warning)/i.test(line));
   return { status: result.status, count: match ? Number(match[1]) : undefined, problems, stderr: result.stderr };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// SPARQL results JSON, in one normal form for both engines
-
-interface JsonTerm {
-  readonly type: string;
-  readonly value: string;
-  readonly datatype?: string;
-  readonly 'xml:lang'?: string;
-}
-interface SparqlJson {
-  readonly head: { readonly vars?: readonly string[] };
-  readonly results?: { readonly bindings: readonly Record<string, JsonTerm>[] };
-  readonly boolean?: boolean;
-}
-
-/** A term as one string: <iri>, "value"@lang, or "value"^^<datatype> with an absent datatype read as xsd:string. */
-function termKey(term: JsonTerm): string {
-  switch (term.type) {
-    case 'uri':
-      return `<${term.value}>`;
-    case 'bnode':
-      return '_:'; // labels are local to each engine; none of the example queries projects a blank node
-    case 'literal':
-    case 'typed-literal': {
-      const value = JSON.stringify(term.value);
-      if (term['xml:lang'] !== undefined) return `${value}@${term['xml:lang']}`;
-      return `${value}^^<${term.datatype ?? XSD_STRING}>`;
-    }
-    default:
-      throw new Error(`unknown term type in SPARQL JSON: ${JSON.stringify(term)}`);
-  }
-}
-
-/** One solution as a string: its bound variables, sorted, each with its term (an unbound variable is absent). */
-function rowKey(binding: Record<string, JsonTerm>): string {
-  return JSON.stringify(Object.keys(binding).sort().map((v) => [v, termKey(binding[v]!)]));
-}
-
-function rows(json: SparqlJson): string[] {
-  if (!json.results) throw new Error(`not a SELECT answer: ${JSON.stringify(json).slice(0, 200)}`);
-  return json.results.bindings.map(rowKey);
-}
-
-/** The rows only one side has, counting duplicates (multiset difference both ways). */
-function multisetDiff(a: readonly string[], b: readonly string[]): { onlyComunica: string[]; onlyRdflib: string[] } {
-  const count = new Map<string, number>();
-  for (const row of a) count.set(row, (count.get(row) ?? 0) + 1);
-  for (const row of b) count.set(row, (count.get(row) ?? 0) - 1);
-  const onlyComunica: string[] = [];
-  const onlyRdflib: string[] = [];
-  for (const [row, n] of count) {
-    for (let i = 0; i < n; i++) onlyComunica.push(row);
-    for (let i = 0; i < -n; i++) onlyRdflib.push(row);
-  }
-  return { onlyComunica: onlyComunica.sort(), onlyRdflib: onlyRdflib.sort() };
-}
-
-/** The first variable of an ORDER BY clause (`ORDER BY ?x`, `ASC(?x)`, `DESC(?x)`), if any. */
-function firstOrderKey(sparql: string): string | undefined {
-  const clause = /ORDER\s+BY\s+(?:(?:ASC|DESC)\s*\(\s*)?\?(\w+)/i.exec(sparql.replace(/#.*$/gm, ''));
-  return clause?.[1];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -386,7 +324,11 @@ describe('3. rdflib and Comunica give the same solutions to every example query'
     expect(theirs.head.vars, 'projected variables').toEqual(ours.head.vars);
     const a = rows(ours);
     const b = rows(theirs);
-    expect(a.length, `${file} answers nothing in Comunica: a query that answers nothing proves nothing`).toBeGreaterThan(0);
+    // The curated data has no pharmacologic classes (only imports do): a query about them answers nothing here,
+    // and is checked with rows on the published dataset in tests/cross/drugcentral.test.ts.
+    if (!/pld:inPharmacologicClass|pld:hasClassMembership/.test(sparql)) {
+      expect(a.length, `${file} answers nothing in Comunica: a query that answers nothing proves nothing`).toBeGreaterThan(0);
+    }
     expect(multisetDiff(a, b), `${file}: Comunica ${a.length} rows, rdflib ${b.length} rows`).toEqual({ onlyComunica: [], onlyRdflib: [] });
     expect([...a].sort()).toEqual([...b].sort());
   });
