@@ -2,14 +2,14 @@
 // type for the SPARQL endpoint, by name for `pharmald query`.
 import { UsageError } from '../errors.js';
 import { canonicalGraph } from '../serialize/canonical.js';
-import { formatOfMediaType, rdfFormats, solutionFormats } from '../serialize/formats.js';
+import { formatOfMediaType, graphFormats, rdfFormats, solutionFormats } from '../serialize/formats.js';
 import type { QueryResult } from './answer.js';
 import { toTable } from './results.js';
 
 /** Writes a result in a media type of the formats that fit its kind. */
 export async function serializeResult(result: QueryResult, mediaType: string): Promise<string> {
   if (result.type === 'quads') {
-    const format = formatOfMediaType(rdfFormats, mediaType);
+    const format = formatOfMediaType(graphFormats, mediaType);
     if (!format) throw new Error(`a graph cannot be written as ${mediaType}`);
     return format.write(canonicalGraph(result.quads));
   }

@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
-import { rdfFormats } from '../serialize/formats.js';
+import { Parser } from 'n3';
+import { canonicalGraph } from '../serialize/canonical.js';
+import { graphFormats, rdfFormats, type RdfFormat } from '../serialize/formats.js';
+import { rdfXmlRefusal, toRdfXml } from '../serialize/rdfxml.js';
 import { HttpError, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 
@@ -21,10 +24,17 @@ const contentTypes: Readonly<Record<string, string>> = {
   '': 'text/plain; charset=utf-8',
 };
 
+const RDF_XML = graphFormats.rdfxml.mediaType;
+const fileFormats: readonly RdfFormat[] = Object.values(rdfFormats);
+
 /** What an RDF resource can be had as: media type → file suffix, in the server's order of preference. */
 const representations: readonly (readonly [string, string])[] = [
   ['text/html', '/index.html'],
-  ...Object.values(rdfFormats).map((format) => [format.mediaType, format.extension] as const),
+  ...fileFormats.map((format) => [format.mediaType, format.extension] as const),
+  // RDF/XML has no file: it is written from the N-Triples file when asked (the build's output stays as it is).
+  [RDF_XML, rdfFormats.ntriples.extension],
+  // Last, so an equal preference takes the proper name: `application/json` gets the JSON-LD file.
+  ...fileFormats.flatMap((format) => (format.aliases ?? []).map((alias) => [alias, format.extension] as const)),
 ];
 
 /** The file `urlPath` names inside `root`; undefined unless a clean relative path (after percent-decoding). */
@@ -47,14 +57,17 @@ async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
 }
 
-async function fileReply(request: IncomingMessage, file: string, extraHeaders: Record<string, string> = {}): Promise<Reply> {
+async function fileReply(request: IncomingMessage, file: string, extraHeaders: Record<string, string> = {}, contentType?: string): Promise<Reply> {
   const body = await readFile(file);
+  return bodyReply(request, body, contentType ?? contentTypes[path.extname(file)] ?? 'application/octet-stream', extraHeaders);
+}
+
+function bodyReply(request: IncomingMessage, body: Buffer, type: string, extraHeaders: Record<string, string>): Reply {
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*', ...extraHeaders };
   if (request.headers['if-none-match']?.split(',').map((t) => t.trim()).includes(etag)) {
     return { status: 304, body: '', headers };
   }
-  const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
   return { status: 200, contentType: type, body, headers };
 }
 
@@ -83,10 +96,23 @@ export async function serveDatasetResource(request: IncomingMessage, dir: string
   return files.size === 0 ? undefined : negotiatedFile(request, urlPath, files);
 }
 
-/** The file of the representation (media type → file) the Accept header prefers, or a 406. */
-function negotiatedFile(request: IncomingMessage, urlPath: string, files: ReadonlyMap<string, string>): Promise<Reply> {
+/** The file of the representation (media type → file) the Accept header prefers, or a 406; answered as the type chosen. */
+async function negotiatedFile(request: IncomingMessage, urlPath: string, files: ReadonlyMap<string, string>): Promise<Reply> {
   const available = [...files.keys()];
   const chosen = negotiate(request.headers.accept, available);
   if (!chosen) throw new HttpError(406, `${urlPath} is available as ${available.join(', ')}`, { Vary: 'Accept' });
-  return fileReply(request, files.get(chosen)!, { Vary: 'Accept' });
+  const type = chosen === 'text/html' ? contentTypes['.html']! : `${chosen}; charset=utf-8`;
+  if (chosen !== RDF_XML) return fileReply(request, files.get(chosen)!, { Vary: 'Accept' }, type);
+  const quads = new Parser({ format: 'application/n-triples' }).parse(await readFile(files.get(chosen)!, 'utf8'));
+  let body: string;
+  try {
+    body = toRdfXml(canonicalGraph(quads).quads);
+  } catch (error) {
+    if (!(error instanceof Error && error.message.startsWith(rdfXmlRefusal))) throw error;
+    // RDF/XML has no form for this graph: the client's next choice among the others, else a 406.
+    const others = new Map(files);
+    others.delete(RDF_XML);
+    return negotiatedFile(request, urlPath, others);
+  }
+  return bodyReply(request, Buffer.from(body, 'utf8'), type, { Vary: 'Accept' });
 }

@@ -8,18 +8,48 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body as bytes, refusing (413) past `limit` bytes without reading the rest. */
-export async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+/** How much of an oversized body is read and dropped before the 413, so a client still writing can read the answer. */
+const DRAIN_FACTOR = 16;
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+const DRAIN_MS = 5_000;
+
+/**
+ * Reads a request body as bytes, refusing (413) past `limit` bytes. The rest of an oversized body is read and
+ * dropped first (up to 16× the limit or 64 MiB, whichever is less, and 5 s): a client that writes the whole body
+ * before reading (Python's urllib) would otherwise see a broken pipe, not the 413. The 413 closes the connection,
+ * which also cuts off a body past those bounds.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  const tooLarge = new HttpError(413, `request body over the limit of ${limit} bytes`, { Connection: 'close' });
+  const bound = Math.min(DRAIN_FACTOR * limit, DRAIN_MAX_BYTES);
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new HttpError(413, `request body over the limit of ${limit} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `request body over the limit of ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (outcome: () => void) => {
+      clearTimeout(timer);
+      request.off('data', onData).off('end', onEnd).off('error', onError);
+      outcome();
+    };
+    // Stop reading: the 413 goes out now and its Connection: close ends the socket.
+    const refuse = () => finish(() => { request.pause(); reject(tooLarge); });
+    const startDraining = () => {
+      chunks.length = 0;
+      timer = setTimeout(refuse, DRAIN_MS);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else if (timer === undefined) startDraining();
+      if (size > bound) refuse();
+    };
+    const onEnd = () => finish(() => (size > limit ? reject(tooLarge) : resolve(Buffer.concat(chunks))));
+    const onError = (error: Error) => finish(() => reject(error));
+    request.on('data', onData).on('end', onEnd).on('error', onError);
+    if (declared > bound) refuse();
+    else if (declared > limit) startDraining();
+  });
 }
 
 export interface Reply {

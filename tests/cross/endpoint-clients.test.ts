@@ -1,6 +1,7 @@
 // Standard SPARQL clients against `pharmald serve`, unchanged: Debian's python3-sparqlwrapper (GET, POST form
 // and POST direct × JSON, XML, CSV, TSV for SELECT; JSON, XML for ASK; Turtle, N-Triples, JSON-LD for
-// CONSTRUCT), rdflib's SPARQLStore, and curl. Every answer is compared with what query() gives in-process.
+// CONSTRUCT), rdflib's SPARQLStore, and curl, each compared with query() in-process; then the clients as they come
+// (SPARQLWrapper's defaults, SPARQLStore CONSTRUCT, Graph().parse(entity IRI), an oversized POST read as a 413).
 // Debian's Python packages load only under /usr/bin/python3, so that interpreter is called explicitly.
 // A missing tool FAILS the test with the Debian package to install: these checks are never skipped.
 //
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Quad, Term } from '@rdfjs/types';
+import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build.js';
 import { query, type QueryResult } from '../../src/query/engine.js';
 import { serve, type RunningServer } from '../../src/server/app.js';
 import { bundledDataset } from '../helpers.js';
@@ -46,6 +49,15 @@ const constructs: Record<string, string> = {
 WHERE { { ?d a pld:Drug ; rdfs:label ?l ; skos:exactMatch ?id ; pld:drugClass ?c } UNION { ?a pld:affinityValue ?v ; pld:target ?t } }`,
 };
 
+const KETAMINE = 'https://w3id.org/pharmald/id/drug/ketamine';
+const RDFS = 'http://www.w3.org/2000/01/rdf-schema#';
+const defaults: Record<string, string> = {
+  'ketamine-label': `${PREFIXES}SELECT ?label WHERE { <${KETAMINE}> rdfs:label ?label }`,
+  'ketamine-card': `${PREFIXES}CONSTRUCT { <${KETAMINE}> rdfs:label ?l ; pld:drugClass ?c } WHERE { <${KETAMINE}> rdfs:label ?l ; pld:drugClass ?c }`,
+  'ketamine-describe': `DESCRIBE <${KETAMINE}>`,
+};
+const OVERSIZED = 12_000_000; // over the 1 MiB limit, under the 16 MiB the server drains, over what socket buffers hold
+
 // ---------------------------------------------------------------------------------------------------------
 // What the in-process engine answers, in the same plain JSON the Python script gives.
 
@@ -68,15 +80,11 @@ function jsonTerm(term: Term): JsonTerm {
 /** A stable text for a value, object keys sorted (Python and JS order keys differently). */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  if (!value || typeof value !== 'object') return JSON.stringify(value);
+  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
-function rowsOf(table: Table): string[] {
-  return table.rows.map(canonical).sort();
-}
+const rowsOf = (table: Table): string[] => table.rows.map(canonical).sort();
 
 async function expectedTable(sparql: string, plain: boolean): Promise<Table> {
   const result = (await query(dataset, sparql)) as Extract<QueryResult, { type: 'bindings' }>;
@@ -95,26 +103,18 @@ async function expectedTable(sparql: string, plain: boolean): Promise<Table> {
 async function expectedTriples(sparql: string): Promise<string[]> {
   const result = (await query(dataset, sparql)) as Extract<QueryResult, { type: 'quads' }>;
   expect(result.type).toBe('quads');
-  // A graph is a set: the engine may give one triple per solution.
-  return [...new Set(result.quads.map((q: Quad) => canonical([jsonTerm(q.subject), jsonTerm(q.predicate), jsonTerm(q.object)])))].sort();
+  return tripleKeys(result.quads);
 }
+// A graph is a set: the engine may give one triple per solution.
+const tripleKeys = (quads: readonly Quad[]) => [...new Set(quads.map((q) => canonical([jsonTerm(q.subject), jsonTerm(q.predicate), jsonTerm(q.object)])))].sort();
 
 // ---------------------------------------------------------------------------------------------------------
-
-interface ClientAnswer {
-  client: string;
-  method: string;
-  format: string;
-  name: string;
-  contentType?: string | null;
-  result?: Reduced;
-  error?: string;
-}
+interface ClientAnswer { client: string; method: string /* "default" in extras */; format: string; name: string; contentType?: string | null; result?: Reduced; error?: string }
 
 let dataset: readonly Quad[];
 let server: RunningServer;
 let endpoint: string;
-let answers: ClientAnswer[];
+let answers: ClientAnswer[], extras: ClientAnswer[];
 let versions: Record<string, string>;
 const scratch = mkdtempSync(path.join(tmpdir(), 'pharmald-clients-'));
 
@@ -138,13 +138,14 @@ function run(command: string, args: readonly string[], input?: string): Promise<
   });
 }
 
-async function runClients(): Promise<{ versions: Record<string, string>; answers: ClientAnswer[] }> {
+async function runClients(): Promise<{ versions: Record<string, string>; answers: ClientAnswer[]; extras: ClientAnswer[] }> {
   if (!existsSync(PYTHON)) throw new Error(`${PYTHON} does not exist: ${CLIENTS_MISSING}`);
-  const result = await run(PYTHON, [CLIENTS], JSON.stringify({ endpoint, selects, asks, constructs }));
+  const clientsAsTheyCome = { defaults, storeGraphs: { 'drug-card': constructs['drug-card'] }, entity: `${server.url}/id/drug/ketamine`, oversized: OVERSIZED };
+  const result = await run(PYTHON, [CLIENTS], JSON.stringify({ endpoint, selects, asks, constructs, ...clientsAsTheyCome }));
   if (result.error) throw new Error(`${PYTHON} could not run (${result.error.message}): ${CLIENTS_MISSING}`);
   if (result.status === 3) throw new Error(`${result.stderr.trim()}: ${CLIENTS_MISSING}`);
   if (result.status !== 0) throw new Error(`sparql_clients.py failed (exit ${result.status}):\n${result.stderr}`);
-  return JSON.parse(result.stdout) as { versions: Record<string, string>; answers: ClientAnswer[] };
+  return JSON.parse(result.stdout) as { versions: Record<string, string>; answers: ClientAnswer[]; extras: ClientAnswer[] };
 }
 
 async function curl(args: readonly string[]): Promise<Run> {
@@ -156,9 +157,10 @@ async function curl(args: readonly string[]): Promise<Run> {
 
 beforeAll(async () => {
   dataset = (await bundledDataset()).quads;
-  server = await serve({ port: 0, quads: dataset });
+  await build({ outDir: path.join(scratch, 'dist') });
+  server = await serve({ port: 0, quads: dataset, distDir: path.join(scratch, 'dist') });
   endpoint = `${server.url}/sparql`;
-  ({ versions, answers } = await runClients());
+  ({ versions, answers, extras } = await runClients());
 });
 
 afterAll(async () => {
@@ -166,19 +168,11 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const mediaTypes: Record<string, string> = {
-  json: 'application/sparql-results+json',
-  xml: 'application/sparql-results+xml',
-  csv: 'text/csv',
-  tsv: 'text/tab-separated-values',
-  turtle: 'text/turtle',
-  ntriples: 'application/n-triples',
-  jsonld: 'application/ld+json',
-};
-const methods = ['GET', 'POST', 'POST-direct'];
+const mediaTypes: Record<string, string> = { json: 'application/sparql-results+json', xml: 'application/sparql-results+xml', csv: 'text/csv',
+  tsv: 'text/tab-separated-values', turtle: 'text/turtle', ntriples: 'application/n-triples', jsonld: 'application/ld+json' };
 
-function answerFor(client: string, method: string, format: string, name: string): ClientAnswer {
-  const found = answers.filter((a) => a.client === client && a.method === method && a.format === format && a.name === name);
+function answerFor(client: string, method: string, format: string, name: string, among = answers): ClientAnswer {
+  const found = among.filter((a) => a.client === client && a.method === method && a.format === format && a.name === name);
   expect(found, `${client} ${method} ${format} ${name}`).toHaveLength(1);
   const answer = found[0]!;
   expect(answer.error, `${client} ${method} ${format} ${name}`).toBeUndefined();
@@ -192,7 +186,7 @@ describe('SPARQLWrapper (python3-sparqlwrapper) and rdflib SPARQLStore (python3-
     expect(answers.filter((a) => a.error).map((a) => `${a.client} ${a.method} ${a.format} ${a.name}: ${a.error}`)).toEqual([]);
   });
 
-  describe.each(methods)('SELECT via %s', (method) => {
+  describe.each(['GET', 'POST', 'POST-direct'])('SELECT via %s', (method) => {
     it.each(Object.keys(selects).flatMap((name) => ['json', 'xml', 'tsv'].map((format) => [name, format] as const)))(
       '%s as %s: the same typed rows as in-process',
       async (name, format) => {
@@ -249,6 +243,32 @@ describe('SPARQLWrapper (python3-sparqlwrapper) and rdflib SPARQLStore (python3-
       expect(rowsOf(got)).toEqual(rowsOf(want));
     }
   });
+});
+
+describe('the clients as they come', () => {
+  const extra = (client: string, name: string) => answerFor(client, 'default', 'default', name, extras);
+  const triplesOf = (answer: ClientAnswer) => (answer.result as { triples: JsonTerm[][] }).triples.map(canonical).sort();
+  const ketamineLabel = canonical([{ type: 'uri', value: KETAMINE }, { type: 'uri', value: `${RDFS}label` }, { type: 'literal', value: 'ketamine', 'xml:lang': 'en' }]);
+  it('SPARQLWrapper defaults: SELECT as SPARQL XML, CONSTRUCT and DESCRIBE as RDF/XML (an rdflib graph), as in-process', async () => {
+    const select = extra('SPARQLWrapper-defaults', 'ketamine-label');
+    expect([select.contentType, select.result]).toEqual(['application/sparql-results+xml; charset=utf-8',
+      { vars: ['label'], rows: [{ label: { type: 'literal', value: 'ketamine', 'xml:lang': 'en' } }] }]);
+    for (const name of ['ketamine-card', 'ketamine-describe']) {
+      const graph = extra('SPARQLWrapper-defaults', name);
+      expect(graph.contentType).toBe('application/rdf+xml; charset=utf-8');
+      expect(triplesOf(graph)).toEqual(await expectedTriples(defaults[name]!));
+      expect(triplesOf(graph)).toContain(ketamineLabel);
+    }
+  });
+  it('rdflib SPARQLStore: a CONSTRUCT (it asks for RDF/XML) gives the in-process graph', async () =>
+    expect(triplesOf(extra('rdflib.SPARQLStore', 'drug-card'))).toEqual(await expectedTriples(constructs['drug-card']!)));
+  it("rdflib Graph().parse(entity IRI): the entity's triples, as in its .nt file", () => {
+    const got = triplesOf(extra('rdflib.Graph.parse', `${server.url}/id/drug/ketamine`));
+    expect(got).toEqual(tripleKeys(new Parser().parse(readFileSync(path.join(scratch, 'dist', 'site', 'id', 'drug', 'ketamine.nt'), 'utf8'))));
+    expect(got).toContain(ketamineLabel);
+  });
+  it.each(['urllib', 'SPARQLWrapper'])('%s POSTing a body over the limit reads the 413 and its message', (client) =>
+    expect(extra(client, 'oversized').result).toEqual({ status: 413, body: '413 request body over the limit of 1048576 bytes\n' }));
 });
 
 describe('curl', () => {

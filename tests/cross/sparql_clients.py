@@ -4,7 +4,8 @@ python3-rdflib (SPARQLStore). Run it with /usr/bin/python3: Debian's packages ar
 system interpreter.
 
   sparql_clients.py < {"endpoint": URL, "selects": {name: sparql}, "asks": {name: sparql},
-                       "constructs": {name: sparql}}
+                       "constructs": {name: sparql}, "defaults": {name: sparql},
+                       "storeGraphs": {name: sparql}, "entity": IRI, "oversized": bytes}
 
 Prints one JSON object: {"versions": {...}, "answers": [{"client", "method", "format", "name",
 "contentType", "result"} | {..., "error"}]}. Every answer is reduced to plain JSON so the caller can
@@ -13,6 +14,10 @@ compare it with its own engine:
           CSV              -> {"vars": [...], "rows": [{var: "plain value"}]} (CSV carries no types)
   ASK                      -> {"boolean": true|false}
   CONSTRUCT                -> {"triples": [[s, p, o], ...]} with SPARQL-JSON-style terms
+
+"defaults" are run by SPARQLWrapper as it comes (GET, XML: RDF/XML for a graph), "storeGraphs" (CONSTRUCT) by
+SPARQLStore, "entity" by Graph().parse(IRI); "oversized" bytes are POSTed by urllib and SPARQLWrapper (a 413
+expected). Those answers are in "extras".
 
 Exit status 3: python3-sparqlwrapper or python3-rdflib is missing (the message says which).
 """
@@ -201,6 +206,69 @@ def run_sparqlstore(endpoint, name, sparql):
     return entry
 
 
+def run_defaults(endpoint, name, sparql):
+    """SPARQLWrapper as it comes: GET and XML, converted as it converts (a DOM, or an rdflib graph for RDF/XML)."""
+    entry = {"client": "SPARQLWrapper-defaults", "name": name, "method": "default", "format": "default"}
+    try:
+        client = Wrapper(endpoint)
+        client.setQuery(sparql)
+        result = client.query()
+        entry["contentType"] = result.info()["content-type"]
+        converted = result.convert()
+        entry["result"] = triples_of(converted) if isinstance(converted, Graph) else from_xml(converted)
+    except Exception as error:
+        entry["error"] = f"{type(error).__name__}: {error}"
+    return entry
+
+
+def run_sparqlstore_graph(endpoint, name, sparql):
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    entry = {"client": "rdflib.SPARQLStore", "name": name, "method": "default", "format": "default"}
+    try:
+        entry["result"] = triples_of(Graph(SPARQLStore(endpoint)).query(sparql).graph)
+    except Exception as error:
+        entry["error"] = f"{type(error).__name__}: {error}"
+    return entry
+
+
+def run_parse_iri(iri):
+    """rdflib's Graph().parse(IRI) with no format: its own Accept, then the parser the Content-Type names."""
+    entry = {"client": "rdflib.Graph.parse", "name": iri, "method": "default", "format": "default"}
+    try:
+        graph = Graph()
+        graph.parse(iri)
+        entry["result"] = triples_of(graph)
+    except Exception as error:
+        entry["error"] = f"{type(error).__name__}: {error}"
+    return entry
+
+
+def run_oversized(endpoint, size):
+    """A query body over the limit, POSTed by urllib (as SPARQLWrapper does: the whole body, then the answer)."""
+    import urllib.error
+    import urllib.request
+
+    query = "ASK {} # " + "x" * size
+    entries = []
+    for client in ("urllib", "SPARQLWrapper"):
+        entry = {"client": client, "name": "oversized", "method": "default", "format": "default"}
+        try:
+            if client == "urllib":
+                request = urllib.request.Request(endpoint, data=query.encode(), headers={"Content-Type": "application/sparql-query"})
+                urllib.request.urlopen(request)
+            else:
+                wrapped = wrapper(endpoint, "POST", query, JSON)
+                wrapped.query()
+            entry["error"] = "answered with no HTTP error"
+        except urllib.error.HTTPError as error:
+            entry["result"] = {"status": error.code, "body": error.read().decode("utf-8")}
+        except Exception as error:
+            entry["error"] = f"{type(error).__name__}: {error}"
+        entries.append(entry)
+    return entries
+
+
 def main():
     request = json.load(sys.stdin)
     endpoint = request["endpoint"]
@@ -217,8 +285,14 @@ def main():
                 answers.append(run_wrapper(endpoint, method, fmt, name, sparql, "construct"))
     for name, sparql in {**request.get("selects", {}), **request.get("asks", {})}.items():
         answers.append(run_sparqlstore(endpoint, name, sparql))
+    extras = [run_defaults(endpoint, name, sparql) for name, sparql in request.get("defaults", {}).items()]
+    extras += [run_sparqlstore_graph(endpoint, name, sparql) for name, sparql in request.get("storeGraphs", {}).items()]
+    if "entity" in request:
+        extras.append(run_parse_iri(request["entity"]))
+    if "oversized" in request:
+        extras.extend(run_oversized(endpoint, request["oversized"]))
     versions = {"SPARQLWrapper": SPARQLWrapper.__version__, "rdflib": rdflib.__version__, "python": sys.version.split()[0]}
-    json.dump({"versions": versions, "answers": answers}, sys.stdout)
+    json.dump({"versions": versions, "answers": answers, "extras": extras}, sys.stdout)
 
 
 if __name__ == "__main__":
