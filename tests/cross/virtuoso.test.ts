@@ -216,7 +216,7 @@ describe('a protected query endpoint (Virtuoso /sparql-auth, digest authenticati
 describe('failures against the real store', () => {
   it('a wrong password: exit 1, one line naming the endpoint and the user', async () => {
     process.env['PHARMALD_TEST_WRONG_PASSWORD'] = 'not-the-password';
-    const wrong = await pharmaldAsync(publishArgs([]).map((a) => (a === PASSWORD_ENV ? 'PHARMALD_TEST_WRONG_PASSWORD' : a)));
+    const wrong = await pharmaldAsync(publishArgs(['--data', path.join(root, 'data')]).map((a) => (a === PASSWORD_ENV ? 'PHARMALD_TEST_WRONG_PASSWORD' : a)));
     expect(wrong.status).toBe(1);
     expectCleanStderr(wrong.stderr);
     expect(withoutWarnings(wrong.stderr)).toBe(`pharmald: PUT ${gsp}: 401 Unauthorized: user "pharmald" was refused (wrong user or password?)\n`);
@@ -235,7 +235,7 @@ describe('failures against the real store', () => {
   it('an unreachable endpoint: exit 1 for publish and for query --endpoint', async () => {
     const port = await freePort();
     const publish = await pharmaldAsync(['publish', '--endpoint', `http://127.0.0.1:${port}/sparql-graph-crud-auth`, '--graph', GRAPH,
-      '--user', 'pharmald', '--password-env', PASSWORD_ENV]);
+      '--user', 'pharmald', '--password-env', PASSWORD_ENV, '--data', path.join(root, 'data')]);
     expect(publish.status).toBe(1);
     expect(withoutWarnings(publish.stderr)).toBe(`pharmald: HEAD http://127.0.0.1:${port}/sparql-graph-crud-auth: connection refused (is the store running, and on this port?) (ECONNREFUSED)\n`);
     const queried = await pharmaldAsync(['query', '--endpoint', `http://127.0.0.1:${port}/sparql`, '-e', 'ASK {}']);
@@ -286,6 +286,7 @@ ASK { <https://w3id.org/pharmald/id/drug/ketamine> pld:hasMechanism ?m .
   it.each(examples)('queries/%s over the store\'s default graph: the same rows as in-process', async (file) => {
     const text = readFileSync(path.join(root, 'queries', file), 'utf8');
     const count = await expectSameAnswers(bundled, text);
-    expect(count).toBeGreaterThan(0);
+    // The curated data has no pharmacologic classes (imports do): a query about them answers nothing here.
+    if (!/pld:inPharmacologicClass|pld:hasClassMembership/.test(text)) expect(count).toBeGreaterThan(0);
   });
 });
