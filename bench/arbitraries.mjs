@@ -225,7 +225,9 @@ export function validModel(description, schemes, options = {}) {
 
 /**
  * Drops the values that a ref field with `among` may not take (a use status of a use the drug does not list, a
- * mechanism contributing to a use its drug does not list), and the parts left without their required ref.
+ * mechanism contributing to a use its drug does not list), the parts whose ref is not `within` their owner's (an
+ * affinity at a target that is neither its mechanism's nor a subunit of it), and the parts left without their
+ * required ref.
  */
 function keepAmong(entities, drawn) {
   // A copy: fast-check may show the drawn value again while it shrinks.
@@ -244,6 +246,12 @@ function keepAmong(entities, drawn) {
         const parts = [values[key]].flat().filter((p) => keep(field.entity, p, values));
         if (parts.length === 0 && !required(field)) delete values[key];
         else values[key] = Array.isArray(values[key]) ? parts : parts[0];
+      }
+      if (field.kind === 'ref' && field.within && owner?.[field.within.field] !== undefined) {
+        // A part's ref `within` its owner's: what the owner names, or what that entity lists in `orIts`.
+        const named = owner[field.within.field];
+        const listed = field.within.orIts === undefined ? [] : [byId(field.entity).get(named)?.[field.within.orIts] ?? []].flat();
+        if (![named, ...listed].includes(values[key])) return false;
       }
       if (field.kind !== 'ref' || !field.among) continue;
       const ok = allowed(description, field.among, values, owner);
