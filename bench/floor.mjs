@@ -51,6 +51,7 @@ export function modelToNTriples(model, extraLines = []) {
   const P = Object.fromEntries(Object.entries(prop).map(([k, v]) => [k, iri(v)]));
   const C = Object.fromEntries(Object.entries(cls).map(([k, v]) => [k, iri(v)]));
   const HAS_ROLE = iri(hasRole);
+  const GENE_PRODUCT_OF = '<http://purl.obolibrary.org/obo/RO_0002204>';
   const DECIMAL = `^^<${xsd.decimal}>`;
   const GYEAR = `^^<${xsd.gYear}>`;
   const exact = (s, identifiers) => {
@@ -100,12 +101,18 @@ export function modelToNTriples(model, extraLines = []) {
     const s = iri(mintIri('target', t.id));
     T(s, TYPE, C.Target);
     T(s, TYPE, iri(termIri('targetType', t.type)));
-    if (t.subunits) T(s, TYPE, C.ProteinComplex);
+    if (t.grouping === 'complex') T(s, TYPE, C.ProteinComplex);
+    if (t.grouping === 'family') T(s, TYPE, C.ProteinFamily);
     T(s, LABEL, en(t.label));
     if (t.description !== undefined) T(s, COMMENT, en(t.description));
     if (t.gene !== undefined) T(s, P.geneSymbol, str(t.gene));
-    exact(s, t.identifiers);
+    // The HGNC record is the gene's (RO:0002204 gene product of), not an exact match of the protein.
+    const { hgnc, ...matches } = t.identifiers ?? {};
+    exact(s, matches);
+    if (hgnc !== undefined) T(s, GENE_PRODUCT_OF, iri(identifierIri('hgnc', hgnc)));
+    if (t.grouping !== undefined) T(s, P.proteinGrouping, iri(termIri('proteinGrouping', t.grouping)));
     for (const u of t.subunits ?? []) T(s, P.hasSubunit, iri(mintIri('target', u)));
+    for (const p of t.proteins ?? []) T(s, P.hasProtein, iri(identifierIri('uniprot', p)));
   }
   for (const m of model.mechanisms) {
     if (m.target === undefined) continue;
