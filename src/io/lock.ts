@@ -1,6 +1,6 @@
 // **lock** keeps two builds from writing one output at once: a file created exclusively with the writer's pid; a
 // dead holder's lock is taken over by exactly one of the builds that find it.
-import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from '../errors.js';
 
@@ -36,6 +36,9 @@ async function lockFile(file: string, what: string, busy: () => Error): Promise<
       const seen = await readFile(file, 'utf8').catch(() => '');
       const holder = Number(seen.trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) throw busy();
+      // Empty: its holder has created it and not yet written its pid (a moment, longer on a loaded machine).
+      // Only a lock left empty for long is a killed build's.
+      if (seen.trim() === '' && ((await lockAge(file)) ?? emptyLockStaleMs) < emptyLockStaleMs) throw busy();
       // A lock left by a build that was killed: take it over. Move it aside first and check it is still the
       // one we judged stale, so two builds that found it at once cannot both take it.
       const aside = `${file}.stale-${process.pid}`;
@@ -54,6 +57,15 @@ async function lockFile(file: string, what: string, busy: () => Error): Promise<
     }
   }
   throw new DataError([{ position: undefined, severity: 'error', message: `cannot lock ${what}` }]);
+}
+
+/** How long a lock may stay empty while its holder writes its pid. */
+const emptyLockStaleMs = 10_000;
+
+/** Milliseconds since the lock was last written; undefined once it is gone (its holder freed it: try again). */
+async function lockAge(file: string): Promise<number | undefined> {
+  const stats = await stat(file).catch(() => undefined);
+  return stats && Date.now() - stats.mtimeMs;
 }
 
 function isAlive(pid: number): boolean {
