@@ -29,11 +29,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, parseSize, writeDataset } from './gen.mjs';
 import { benchmarkQueries } from './queries.mjs';
+import { runScript } from './spawnChild.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const dataRoot = path.join(here, '.data');
-const NODE_FLAGS = ['--max-old-space-size=16384'];
 
 export const sizeLabel = (n) => (n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}m` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n));
 const sha = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -76,61 +76,9 @@ function headCommit() {
 // ------------------------------------------------------------------------------------------------
 // Children
 // ------------------------------------------------------------------------------------------------
-/** Peak RSS of a running process, from /proc (so a child stopped at the cap still has a figure). */
-function procPeakMB(pid) {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Runs bench/child.mjs with `args`; resolves with its @@events. `deadline(event)` gives the ms allowed until
- * the next event (called with null at start); past it the child is killed and `timedOut` is set.
- */
+/** Runs bench/child.mjs with `args` (see spawnChild.mjs's runScript for `deadline` and `nodeFlags`). */
 export function runChild(args, { deadline, nodeFlags = [] } = {}) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const load0 = os.loadavg()[0];
-    const child = spawn(process.execPath, [...NODE_FLAGS, ...nodeFlags, path.join(here, 'child.mjs'), JSON.stringify(args)], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const events = [];
-    let buffer = '';
-    let stderr = '';
-    let timedOut = false;
-    let peakMB = 0;
-    let timer;
-    const arm = (event) => {
-      clearTimeout(timer);
-      const ms = deadline?.(event);
-      if (ms !== undefined && ms !== Infinity) {
-        timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, ms);
-      }
-    };
-    const poll = setInterval(() => { peakMB = Math.max(peakMB, procPeakMB(child.pid) ?? 0); }, 500);
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (!line.startsWith('@@')) continue;
-        const event = JSON.parse(line.slice(2));
-        events.push(event);
-        arm(event);
-      }
-    });
-    child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
-    arm(null);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      resolve({ events, code, signal, timedOut, stderr, wallMs: performance.now() - started, peakMB, loadavg: [load0, os.loadavg()[0]] });
-    });
-  });
+  return runScript(path.join(here, 'child.mjs'), args, { cwd: root, deadline, nodeFlags });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -24,18 +24,17 @@
 //   --json FILE      where to write the figures (default bench/results/drugcentral.json)
 //
 // Outputs go to bench/.data/drugcentral/ (imports, builds, profiles; not committed).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarizeProfile } from './cpuprofile.mjs';
+import { runScript } from './spawnChild.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const work = path.join(here, '.data', 'drugcentral');
 const sourcesDir = path.join(root, 'sources', 'drugcentral');
-const NODE_FLAGS = ['--max-old-space-size=16384'];
 /** The release built with the curated data (the newest). */
 const BUILD_RELEASE = '2016-05-09';
 /** The cross-drug example queries, and the design's chain. */
@@ -65,55 +64,12 @@ const median = (xs) => {
 const fmtMs = (ms) => (ms === undefined ? '—' : ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtRatio = (v) => (v === undefined ? '—' : `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)}×`);
 
-function procPeakMB(pid) {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Runs drugcentral-child.mjs with `args`; resolves with its @@events (as bench.mjs's runChild). */
+/** Runs drugcentral-child.mjs with `args` and the library to measure (see spawnChild.mjs's runScript). */
 function runChild(args, { opts, deadline, extraFlags = [] }) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const load0 = os.loadavg();
-    const flags = [...NODE_FLAGS, ...extraFlags, ...(opts.fromSource ? ['--import', path.join(root, 'tests', 'support', 'from-source.mjs')] : [])];
-    const child = spawn(process.execPath, [...flags, path.join(here, 'drugcentral-child.mjs'), JSON.stringify({ lib: opts.lib, ...args })], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PHARMALD_PROGRESS: 'none' },
-    });
-    const events = [];
-    let buffer = '';
-    let stderr = '';
-    let timedOut = false;
-    let peakMB = 0;
-    let timer;
-    const arm = (event) => {
-      clearTimeout(timer);
-      const ms = deadline?.(event);
-      if (ms !== undefined && ms !== Infinity) timer = setTimeout(() => { timedOut = true; child.kill(opts.profile ? 'SIGINT' : 'SIGKILL'); }, ms);
-    };
-    const poll = setInterval(() => { peakMB = Math.max(peakMB, procPeakMB(child.pid) ?? 0); }, 500);
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (!line.startsWith('@@')) continue;
-        const event = JSON.parse(line.slice(2));
-        events.push(event);
-        arm(event);
-      }
-    });
-    child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
-    arm(null);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      resolve({ events, code, signal, timedOut, stderr, wallMs: performance.now() - started, peakMB, loadavg: [load0[0], os.loadavg()[0]] });
-    });
+  const nodeFlags = [...extraFlags, ...(opts.fromSource ? ['--import', path.join(root, 'tests', 'support', 'from-source.mjs')] : [])];
+  // Under --profile a SIGINT lets --cpu-prof write its profile before the child ends.
+  return runScript(path.join(here, 'drugcentral-child.mjs'), { lib: opts.lib, ...args }, {
+    cwd: root, deadline, nodeFlags, env: { PHARMALD_PROGRESS: 'none' }, killSignal: opts.profile ? 'SIGINT' : 'SIGKILL',
   });
 }
 
