@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { compileDataset, type CompiledDataset } from '../src/build.js';
 
@@ -155,3 +156,24 @@ export function datasetOf(dir: string): Promise<CompiledDataset> {
 
 /** The bundled dataset, compiled once per test file. */
 export const bundledDataset = (): Promise<CompiledDataset> => datasetOf(dataDir);
+
+/** An HTTP answer as it came: status, headers and the body's bytes. */
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: Buffer;
+}
+
+/** A request to the server at `base` with the path sent exactly as written (fetch would normalise `..` away). */
+export function rawRequest(base: string, rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: rawPath, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

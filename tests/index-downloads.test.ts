@@ -2,7 +2,6 @@
 // its links work both when dist/ is a plain folder and under `pharmald serve`, which answers the dataset files too.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
@@ -13,7 +12,7 @@ import { SiteGraph } from '../src/site/graph.js';
 import { Html } from '../src/site/html.js';
 import { humanSize, renderIndexPage } from '../src/site/indexPage.js';
 import { PLD, rdf, rdfs } from '../src/vocab.js';
-import { fixtureDataDir, scratchDir } from './helpers.js';
+import { fixtureDataDir, rawRequest, scratchDir } from './helpers.js';
 
 /** The files `pharmald build` writes beside site/, with the format the index names and the type serve answers with. */
 const datasetFiles = [
@@ -29,25 +28,8 @@ let index: string;
 let quads: readonly Quad[];
 let server: RunningServer;
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: Buffer;
-}
-
-/** A request with the path sent exactly as written (fetch would normalise `..` away before sending). */
-function get(rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
-  const url = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: rawPath, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** A request with the path sent exactly as written (see rawRequest). */
+const get = (rawPath: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(server.url, rawPath, headers, method);
 
 const section = () => /<section id="downloads" class="downloads">([\s\S]*?)<\/section>/.exec(index)?.[1] ?? '';
 /** The download links: the table's rows, as [href, the row's markup]. */

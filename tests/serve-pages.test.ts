@@ -1,34 +1,19 @@
 // pharmald serve: one address for people and machines. Content negotiation at each entity IRI's path,
 // the releases at their version IRIs, caching headers, and no path that escapes the served folders.
-import { request } from 'node:http';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { release } from '../src/release/release.js';
 import { serve, type RunningServer } from '../src/server/app.js';
-import { copyOfData, fixtureDataDir, scratchDir } from './helpers.js';
+import { copyOfData, fixtureDataDir, rawRequest, scratchDir } from './helpers.js';
 
 let server: RunningServer;
 const ketamine = 'https://w3id.org/pharmald/id/drug/ketamine';
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-/** A request with the path sent exactly as written (fetch would normalise `..` away before sending). */
-function get(rawPath: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
-  const url = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: rawPath, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** A request with the path sent exactly as written (see rawRequest), its body as text. */
+async function get(rawPath: string, headers: Record<string, string> = {}, method = 'GET') {
+  const response = await rawRequest(server.url, rawPath, headers, method);
+  return { ...response, body: response.body.toString('utf8') };
 }
 
 beforeAll(async () => {

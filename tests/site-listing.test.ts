@@ -2,7 +2,6 @@
 // id/drug/a.html …) instead of an inline list, the index keeps only the small kinds inline, search.json lists every
 // entity, and `pharmald serve` answers the search form at /search with no script in the browser.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import path from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
@@ -15,7 +14,7 @@ import { buildSite, siteFiles } from '../src/site/build.js';
 import { foldLabel, inlineLimit } from '../src/site/listingPage.js';
 import { cls, ID, prop, rdf, rdfs } from '../src/vocab.js';
 import { jsonLdScriptTexts } from './support/extract.js';
-import { scratchDir } from './helpers.js';
+import { rawRequest, scratchDir } from './helpers.js';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -211,23 +210,9 @@ describe('the site', () => {
   });
 });
 
-interface RawResponse {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly body: string;
-}
-
-function get(rawPath: string, method = 'GET'): Promise<RawResponse> {
-  const url = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: rawPath, method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function get(rawPath: string, method = 'GET') {
+  const response = await rawRequest(server.url, rawPath, {}, method);
+  return { ...response, body: response.body.toString('utf8') };
 }
 
 const search = (q: string) => get(`/search?q=${encodeURIComponent(q)}`);
