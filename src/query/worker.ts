@@ -2,6 +2,7 @@
 // can be stopped for real (the pool terminates the thread) while the server keeps serving.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Parser, Store } from 'n3';
+import { RdfXmlRefused } from '../serialize/rdfxml.js';
 import { query } from './engine.js';
 import { serializeResult } from './serializeResult.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
@@ -22,6 +23,8 @@ async function answer({ id, sparql, mediaType, maxResults }: WorkerRequest): Pro
     if (size > maxResults) return { id, ok: false, status: 400, message };
     return { id, ok: true, body: await serializeResult(result, mediaType) };
   } catch (error) {
-    return { id, ok: false, status: 400, message: error instanceof Error ? error.message : String(error) };
+    // A graph RDF/XML cannot write is not the query's fault: not acceptable as asked (406), another type may do.
+    const status = error instanceof RdfXmlRefused ? 406 : 400;
+    return { id, ok: false, status, message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -3,8 +3,10 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from '../vocab.js';
 
-/** The start of the message when a graph has no RDF/XML form (the endpoint answers it as a 406). */
-export const rdfXmlRefusal = 'RDF/XML cannot write';
+/** A graph with no RDF/XML form (a predicate that ends in no XML name…): the server answers another type, or 406. */
+export class RdfXmlRefused extends Error {
+  override name = 'RdfXmlRefused';
+}
 
 const RDF = prefixes.rdf;
 const XSD_STRING = `${prefixes.xsd}string`;
@@ -20,7 +22,7 @@ const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uD
 const reserved = new Set(['RDF', 'ID', 'about', 'bagID', 'parseType', 'resource', 'nodeID', 'datatype', 'Description', 'aboutEach', 'aboutEachPrefix', 'li']);
 
 const refuse = (why: string): never => {
-  throw new Error(`${rdfXmlRefusal} ${why}`);
+  throw new RdfXmlRefused(`RDF/XML cannot write ${why}`);
 };
 
 /** An IRI as namespace + the longest NCName that ends it; undefined if it ends in no NCName. */

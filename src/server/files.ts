@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Parser } from 'n3';
 import { canonicalGraph } from '../serialize/canonical.js';
 import { graphFormats, rdfFormats, type RdfFormat } from '../serialize/formats.js';
-import { rdfXmlRefusal, toRdfXml } from '../serialize/rdfxml.js';
+import { RdfXmlRefused, toRdfXml } from '../serialize/rdfxml.js';
 import { HttpError, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
 
@@ -108,7 +108,7 @@ async function negotiatedFile(request: IncomingMessage, urlPath: string, files: 
   try {
     body = toRdfXml(canonicalGraph(quads).quads);
   } catch (error) {
-    if (!(error instanceof Error && error.message.startsWith(rdfXmlRefusal))) throw error;
+    if (!(error instanceof RdfXmlRefused)) throw error;
     // RDF/XML has no form for this graph: the client's next choice among the others, else a 406.
     const others = new Map(files);
     others.delete(RDF_XML);

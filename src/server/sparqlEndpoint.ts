@@ -5,7 +5,6 @@ import { QueryError } from '../errors.js';
 import { inspectQuery, type ProtocolDataset } from '../query/inspect.js';
 import { QueryRefused, type QueryPool } from '../query/pool.js';
 import { graphFormats, mediaTypesOf, solutionFormats } from '../serialize/formats.js';
-import { rdfXmlRefusal } from '../serialize/rdfxml.js';
 import type { AnswerCache } from './cache.js';
 import { contentTypeOf, HttpError, readBody, type Reply } from './http.js';
 import { negotiate } from './negotiate.js';
@@ -127,7 +126,6 @@ async function run(pool: QueryPool, sparql: string, mediaType: string): Promise<
   try {
     return await pool.run(sparql, mediaType);
   } catch (error) {
-    if (error instanceof QueryRefused && error.status === 400 && error.message.startsWith(rdfXmlRefusal)) throw new HttpError(406, error.message);
     if (error instanceof QueryRefused) {
       throw new HttpError(error.status, error.message, error.status === 503 ? { 'Retry-After': '1' } : {});
     }
